@@ -1,0 +1,165 @@
+//! `cargo bench` (or `make bench`): builds the large demo practice (a 10-year practice)
+//! in a temp dir and prints one table of timings. Later features add their rows here.
+
+use coachbook::Store;
+use coachbook::demo::{DemoOptions, Size};
+use coachbook::history::ClientHistory;
+use coachbook::store::ClientFilter;
+use std::time::{Duration, Instant};
+
+struct Row {
+    what: String,
+    n: usize,
+    p50: Duration,
+    p95: Duration,
+    note: String,
+}
+
+fn measure(what: &str, n: usize, note: &str, mut f: impl FnMut(usize)) -> Row {
+    f(0); // warm-up
+    let mut times: Vec<Duration> = (0..n)
+        .map(|i| {
+            let t = Instant::now();
+            f(i);
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    Row {
+        what: what.to_string(),
+        n,
+        p50: times[n / 2],
+        p95: times[(n * 95 / 100).min(n - 1)],
+        note: note.to_string(),
+    }
+}
+
+fn ms(d: Duration) -> String {
+    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing: run only for real.
+    if !std::env::args().any(|a| a == "--bench") {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("large.db");
+    let mut rows = Vec::new();
+
+    let t = Instant::now();
+    let mut store = Store::open(&path).expect("open");
+    let summary = coachbook::demo::seed(
+        &mut store,
+        &DemoOptions {
+            size: Size::Large,
+            seed: 1,
+            as_of: "2026-11-24".parse().expect("date"),
+        },
+    )
+    .expect("demo");
+    let demo_time = t.elapsed();
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0)
+        + std::fs::metadata(path.with_extension("db-wal"))
+            .map(|m| m.len())
+            .unwrap_or(0);
+    rows.push(Row {
+        what: "generate large demo (write all)".into(),
+        n: 1,
+        p50: demo_time,
+        p95: demo_time,
+        note: format!(
+            "{} clients, {} sessions, {} check-ins, {} assignments; {:.1} MB",
+            summary.clients,
+            summary.sessions,
+            summary.check_ins,
+            summary.assignments,
+            size as f64 / 1e6
+        ),
+    });
+    drop(store);
+
+    rows.push(measure(
+        "open the practice file",
+        50,
+        "open + schema check + pragmas",
+        |_| {
+            Store::open(&path).expect("open");
+        },
+    ));
+    let mut store = Store::open(&path).expect("open");
+
+    let clients = store.list_clients(&ClientFilter::default()).expect("list");
+    rows.push(measure(
+        "list clients (with session counts)",
+        100,
+        &format!("{} rows", clients.len()),
+        |_| {
+            store.list_clients(&ClientFilter::default()).expect("list");
+        },
+    ));
+
+    let busiest = clients
+        .iter()
+        .max_by_key(|c| c.sessions_held)
+        .expect("a client");
+    let history = ClientHistory::load(&store, busiest.id).expect("history");
+    rows.push(measure(
+        "load one client's full history",
+        100,
+        &format!(
+            "busiest client: {} sessions, {} goals",
+            history.sessions.len(),
+            history.goals.len()
+        ),
+        |_| {
+            ClientHistory::load(&store, busiest.id).expect("history");
+        },
+    ));
+
+    let session = history.sessions.last().expect("a session").clone();
+    let words = "The client described the board meeting and the reorg in detail. ".repeat(80);
+    rows.push(measure(
+        "save a session note (~5 KB, synchronous=FULL)",
+        500,
+        "update_session, one transaction",
+        |i| {
+            let mut d = session.details.clone();
+            d.notes = format!("{words}{i}");
+            store.update_session(session.id, d).expect("save");
+        },
+    ));
+
+    rows.push(measure("export the whole practice to JSON", 5, "", |_| {
+        coachbook::export::export_json(&store, coachbook::time::now()).expect("export");
+    }));
+
+    let backup = dir.path().join("backup.db");
+    rows.push(measure("online backup + integrity check", 5, "", |_| {
+        store.backup_to(&backup).expect("backup");
+    }));
+
+    print_table(&rows);
+}
+
+fn print_table(rows: &[Row]) {
+    println!();
+    println!(
+        "| {:<46} | {:>4} | {:>11} | {:>11} | notes",
+        "operation (large demo practice)", "n", "p50", "p95"
+    );
+    println!(
+        "|{:-<48}|{:-<6}|{:-<13}|{:-<13}|{:-<30}",
+        "", "", "", "", ""
+    );
+    for r in rows {
+        println!(
+            "| {:<46} | {:>4} | {:>11} | {:>11} | {}",
+            r.what,
+            r.n,
+            ms(r.p50),
+            ms(r.p95),
+            r.note
+        );
+    }
+}

@@ -1,0 +1,265 @@
+//! The `coachbook` command line: parses arguments and calls the core. Exit codes: 0 ok,
+//! 2 bad input (one line on stderr naming the field or argument), 1 anything else.
+
+mod show;
+
+use crate::demo::{self, DemoOptions, Size};
+use crate::export::{self, ImportOptions};
+use crate::model::{EngagementStatus, Stage};
+use crate::store::{self, ClientFilter, Store};
+use crate::{Error, Result};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand};
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use uuid::Uuid;
+
+#[derive(Parser)]
+#[command(
+    name = "coachbook",
+    version,
+    about = "Coachbook: a leadership coach's practice, offline"
+)]
+struct Cli {
+    /// The practice database [default: the app's data folder]
+    #[arg(long, global = true, env = store::DB_ENV, value_name = "PATH")]
+    db: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Fill an empty database with a realistic demo practice
+    Demo {
+        /// small (8 clients), large (10 years, ~300 clients) or huge (10× large)
+        #[arg(long, default_value = "small")]
+        size: String,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The demo's "today" [default: today]; same seed and date, same practice
+        #[arg(long, value_name = "DATE")]
+        as_of: Option<String>,
+        /// Replace every client in a non-empty database
+        #[arg(long)]
+        force: bool,
+    },
+    /// Import a JSON export, all or nothing
+    Import {
+        file: PathBuf,
+        /// Overwrite records whose id already exists
+        #[arg(long)]
+        update: bool,
+    },
+    /// Export the whole practice as JSON (`-` for standard output)
+    Export { file: PathBuf },
+    /// List clients
+    Clients {
+        /// prospect, active, paused or completed
+        #[arg(long)]
+        status: Option<String>,
+        /// aspiring, first_time_manager, manager_of_managers or executive
+        #[arg(long)]
+        stage: Option<String>,
+        /// Include archived clients
+        #[arg(long)]
+        archived: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// One client
+    Client {
+        #[command(subcommand)]
+        command: ClientCommand,
+    },
+    /// Check the database: integrity, foreign keys, schema version
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Copy the database to DEST with SQLite's online backup (safe while the app runs)
+    Backup { dest: PathBuf },
+}
+
+#[derive(Subcommand)]
+enum ClientCommand {
+    /// A client's profile, goals, sessions and assignments
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("coachbook: {e}");
+            if e.is_bad_input() {
+                ExitCode::from(2)
+            } else {
+                ExitCode::from(1)
+            }
+        }
+    }
+}
+
+fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf> {
+    cli_db.or_else(store::default_db_path).ok_or_else(|| {
+        Error::invalid(
+            "--db",
+            "no home folder found: give the database path with --db",
+        )
+    })
+}
+
+fn parse_id(text: &str) -> Result<Uuid> {
+    Uuid::parse_str(text.trim())
+        .map_err(|_| Error::invalid("ID", format!("{text:?} is not a client id")))
+}
+
+fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
+    text.parse()
+        .map_err(|_| Error::invalid(field, format!("{text:?} is not a date like 2026-03-31")))
+}
+
+fn run(cli: Cli) -> Result<ExitCode> {
+    let path = db_path(cli.db)?;
+    let mut out = std::io::stdout().lock();
+    match cli.command {
+        Command::Demo {
+            size,
+            seed,
+            as_of,
+            force,
+        } => {
+            let size = Size::parse(&size).map_err(|_| {
+                Error::invalid("--size", format!("{size:?}: expected small, large or huge"))
+            })?;
+            let as_of = match as_of {
+                Some(d) => parse_date("--as-of", &d)?,
+                None => chrono::Local::now().date_naive(),
+            };
+            let mut store = Store::open(&path)?;
+            if force {
+                demo::clear(&mut store)?;
+            }
+            let started = std::time::Instant::now();
+            let summary = demo::seed(&mut store, &DemoOptions { size, seed, as_of })?;
+            writeln!(
+                out,
+                "Demo practice written to {} in {:.1} s: {} clients, {} goals, {} check-ins, {} sessions, {} assignments",
+                path.display(),
+                started.elapsed().as_secs_f64(),
+                summary.clients,
+                summary.goals,
+                summary.check_ins,
+                summary.sessions,
+                summary.assignments
+            )?;
+        }
+        Command::Import { file, update } => {
+            let text = std::fs::read_to_string(&file).map_err(|e| {
+                Error::invalid("FILE", format!("cannot read {}: {e}", file.display()))
+            })?;
+            let mut store = Store::open(&path)?;
+            let s = export::import_json(&mut store, &text, ImportOptions { update })?;
+            writeln!(
+                out,
+                "Imported {} clients, {} goals, {} check-ins, {} sessions, {} assignments",
+                s.clients, s.goals, s.check_ins, s.sessions, s.assignments
+            )?;
+        }
+        Command::Export { file } => {
+            let store = Store::open(&path)?;
+            let json = export::export_json(&store, crate::time::now())?;
+            if file == Path::new("-") {
+                out.write_all(json.as_bytes())?;
+            } else {
+                write_atomically(&file, json.as_bytes())?;
+                eprintln!(
+                    "Exported to {} — plain text: it holds private notes, keep it safe.",
+                    file.display()
+                );
+            }
+        }
+        Command::Clients {
+            status,
+            stage,
+            archived,
+            json,
+        } => {
+            let filter = ClientFilter {
+                status: status
+                    .map(|s| EngagementStatus::parse(&s, "--status"))
+                    .transpose()?,
+                stage: stage.map(|s| Stage::parse(&s, "--stage")).transpose()?,
+                include_archived: archived,
+            };
+            let store = Store::open(&path)?;
+            let list = store.list_clients(&filter)?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &list)?;
+                writeln!(out)?;
+            } else {
+                show::clients(&mut out, &list)?;
+            }
+        }
+        Command::Client {
+            command: ClientCommand::Show { id, json },
+        } => {
+            let id = parse_id(&id)?;
+            let store = Store::open(&path)?;
+            let history = crate::history::ClientHistory::load(&store, id)?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &history)?;
+                writeln!(out)?;
+            } else {
+                show::client(&mut out, &history)?;
+            }
+        }
+        Command::Check { json } => {
+            let store = Store::open(&path)?;
+            let report = store.check()?;
+            if json {
+                serde_json::to_writer_pretty(&mut out, &report)?;
+                writeln!(out)?;
+            } else {
+                show::check(&mut out, &report)?;
+            }
+            if !report.is_ok() {
+                return Ok(ExitCode::from(1));
+            }
+        }
+        Command::Backup { dest } => {
+            let store = Store::open(&path)?;
+            let started = std::time::Instant::now();
+            store.backup_to(&dest)?;
+            let size = std::fs::metadata(&dest)?.len();
+            writeln!(
+                out,
+                "Backed up to {} ({:.1} MB, {:.2} s), integrity checked",
+                dest.display(),
+                size as f64 / 1e6,
+                started.elapsed().as_secs_f64()
+            )?;
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Write to a temporary file beside `dest`, then rename: a crash leaves the old file or
+/// the new one, never half of one.
+fn write_atomically(dest: &Path, bytes: &[u8]) -> Result<()> {
+    let tmp = dest.with_extension("partial");
+    {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+    }
+    std::fs::rename(&tmp, dest)?;
+    Ok(())
+}

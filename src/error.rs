@@ -1,0 +1,131 @@
+//! One error type for the core. Bad input names the field and the rule; the UI receives
+//! `ErrorReport { kind, field, message }` and the CLI maps `is_bad_input()` to exit code 2.
+
+use serde::Serialize;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// A value broke a validation rule. `field` is dotted: `session.duration_minutes`.
+    #[error("{field}: {rule}")]
+    Invalid { field: String, rule: String },
+
+    #[error("{what} {id} not found")]
+    NotFound { what: &'static str, id: String },
+
+    #[error("{what} {id} already exists (use --update to overwrite)")]
+    AlreadyExists { what: &'static str, id: String },
+
+    /// An error inside one record of an import, so the coach can find it in the file.
+    #[error("record {id}: {source}")]
+    InRecord {
+        id: String,
+        #[source]
+        source: Box<Error>,
+    },
+
+    #[error(
+        "this database was written by a newer Coachbook (schema version {found}); \
+         this version understands up to schema version {supported} — update Coachbook to open it"
+    )]
+    NewerSchema { found: u32, supported: u32 },
+
+    #[error("not a Coachbook database: {0}")]
+    NotCoachbook(String),
+
+    #[error("database error: {0}")]
+    Db(#[from] rusqlite::Error),
+
+    #[error("schema migration failed: {0}")]
+    Migration(#[from] rusqlite_migration::Error),
+
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+
+    #[error("invalid JSON: {0}")]
+    Json(#[from] serde_json::Error),
+}
+
+impl Error {
+    pub fn invalid(field: impl Into<String>, rule: impl Into<String>) -> Self {
+        Error::Invalid {
+            field: field.into(),
+            rule: rule.into(),
+        }
+    }
+
+    pub fn not_found(what: &'static str, id: impl ToString) -> Self {
+        Error::NotFound {
+            what,
+            id: id.to_string(),
+        }
+    }
+
+    pub fn in_record(id: impl ToString, source: Error) -> Self {
+        Error::InRecord {
+            id: id.to_string(),
+            source: Box::new(source),
+        }
+    }
+
+    /// A short stable word the UI can switch on.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Invalid { .. } => "invalid",
+            Error::NotFound { .. } => "not_found",
+            Error::AlreadyExists { .. } => "already_exists",
+            Error::InRecord { source, .. } => source.kind(),
+            Error::NewerSchema { .. } => "newer_schema",
+            Error::NotCoachbook(_) => "not_coachbook",
+            Error::Db(_) | Error::Migration(_) => "database",
+            Error::Io(_) => "io",
+            Error::Json(_) => "json",
+        }
+    }
+
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            Error::Invalid { field, .. } => Some(field),
+            Error::InRecord { source, .. } => source.field(),
+            _ => None,
+        }
+    }
+
+    /// True when the user (or the file they gave) is at fault, not the machine.
+    pub fn is_bad_input(&self) -> bool {
+        match self {
+            Error::Invalid { .. }
+            | Error::NotFound { .. }
+            | Error::AlreadyExists { .. }
+            | Error::NewerSchema { .. }
+            | Error::NotCoachbook(_)
+            | Error::Json(_) => true,
+            Error::InRecord { source, .. } => source.is_bad_input(),
+            Error::Db(_) | Error::Migration(_) | Error::Io(_) => false,
+        }
+    }
+
+    pub fn report(&self) -> ErrorReport {
+        ErrorReport {
+            kind: self.kind().to_string(),
+            field: self.field().map(str::to_string),
+            message: self.to_string(),
+        }
+    }
+}
+
+/// What crosses into the UI when a command fails.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ErrorReport {
+    pub kind: String,
+    pub field: Option<String>,
+    pub message: String,
+}
+
+impl From<Error> for ErrorReport {
+    fn from(e: Error) -> Self {
+        e.report()
+    }
+}

@@ -1,0 +1,16 @@
+//! Coachbook core: domain types and validation, the SQLite store and its migrations,
+//! the open JSON export format, the demo practice and the CLI. No GUI dependency.
+
+pub mod cli;
+pub mod demo;
+pub mod error;
+pub mod export;
+pub mod history;
+pub mod model;
+pub mod store;
+pub mod time;
+
+pub use error::{Error, ErrorReport, Result};
+pub use store::Store;
+
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

@@ -1,0 +1,18 @@
+//! Domain types and their validation: one file per noun.
+
+mod text_enum;
+pub mod validate;
+
+pub mod assignment;
+pub mod client;
+pub mod coach;
+pub mod competency;
+pub mod goal;
+pub mod session;
+
+pub use assignment::{Assignment, AssignmentDetails, AssignmentStatus, Debrief, ExposureKind};
+pub use client::{Client, ClientDetails, EngagementStatus, Stage};
+pub use coach::{Coach, Logo};
+pub use competency::Competency;
+pub use goal::{CheckIn, CheckInDetails, Goal, GoalDetails, GoalStatus, Rater};
+pub use session::{Medium, Session, SessionDetails, SessionFormat, SessionStatus};

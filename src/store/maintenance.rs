@@ -1,0 +1,100 @@
+use super::Store;
+use crate::Result;
+use serde::Serialize;
+use std::path::Path;
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Counts {
+    pub clients: i64,
+    pub goals: i64,
+    pub check_ins: i64,
+    pub sessions: i64,
+    pub assignments: i64,
+}
+
+impl Counts {
+    pub fn is_empty(&self) -> bool {
+        self.clients == 0
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct CheckReport {
+    pub path: String,
+    pub schema_version: u32,
+    pub latest_schema_version: u32,
+    /// "ok", or SQLite's list of problems.
+    pub integrity: Vec<String>,
+    pub foreign_key_problems: i64,
+    pub counts: Counts,
+}
+
+impl CheckReport {
+    pub fn is_ok(&self) -> bool {
+        self.integrity == ["ok"] && self.foreign_key_problems == 0
+    }
+}
+
+impl Store {
+    pub fn counts(&self) -> Result<Counts> {
+        let count = |table: &str| -> Result<i64> {
+            Ok(self
+                .conn
+                .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))?)
+        };
+        Ok(Counts {
+            clients: count("clients")?,
+            goals: count("goals")?,
+            check_ins: count("check_ins")?,
+            sessions: count("sessions")?,
+            assignments: count("assignments")?,
+        })
+    }
+
+    /// Full integrity check, foreign-key check and schema version.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let integrity = stmt
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<Result<Vec<_>, _>>()?;
+        let mut fk = self.conn.prepare("PRAGMA foreign_key_check")?;
+        let foreign_key_problems = fk.query_map([], |_| Ok(()))?.count() as i64;
+        Ok(CheckReport {
+            path: self.path.display().to_string(),
+            schema_version: self.schema_version()?,
+            latest_schema_version: super::migrations::LATEST,
+            integrity,
+            foreign_key_problems,
+            counts: self.counts()?,
+        })
+    }
+
+    /// Copies the live database to `dest` with SQLite's online backup API (writers may keep
+    /// going), then checks the copy. An existing `dest` is replaced only by a good copy.
+    pub fn backup_to(&self, dest: &Path) -> Result<()> {
+        if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        let tmp = dest.with_extension("partial");
+        let _ = std::fs::remove_file(&tmp);
+        {
+            let mut target = rusqlite::Connection::open(&tmp)?;
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
+            backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
+            drop(backup);
+            let verdict: String = target.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
+            if verdict != "ok" {
+                drop(target);
+                let _ = std::fs::remove_file(&tmp);
+                return Err(crate::Error::NotCoachbook(format!(
+                    "the backup copy failed its integrity check: {verdict}"
+                )));
+            }
+            // The copy keeps WAL mode from the source; fold it into one self-contained file.
+            target.pragma_update(None, "journal_mode", "DELETE")?;
+        }
+        std::fs::rename(&tmp, dest)?;
+        Ok(())
+    }
+}

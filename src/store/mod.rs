@@ -1,0 +1,144 @@
+//! The SQLite store: one file, opened in one place, changed only through migrations.
+//! Each noun's queries live in their own file; every multi-row write is one transaction.
+
+mod connection;
+pub mod migrations;
+pub(crate) mod rows;
+
+mod assignments;
+mod clients;
+mod coach;
+mod competencies;
+mod goals;
+mod maintenance;
+mod sessions;
+
+pub use clients::{ClientFilter, ClientSummary};
+pub use connection::{APPLICATION_ID, BUSY_TIMEOUT};
+pub use maintenance::{CheckReport, Counts};
+
+use crate::{Error, Result};
+use rusqlite::{Connection, Transaction, TransactionBehavior};
+use std::path::{Path, PathBuf};
+
+pub struct Store {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Store {
+    /// Opens (creating if needed) a Coachbook database and brings its schema up to date.
+    /// A file from a newer Coachbook, or a SQLite file that is not ours, is refused untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent)?;
+        }
+        let mut conn = connection::open_connection(path)?;
+        let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        if version > migrations::LATEST {
+            return Err(Error::NewerSchema {
+                found: version,
+                supported: migrations::LATEST,
+            });
+        }
+        if version == 0 {
+            let tables: i64 = conn.query_row(
+                "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'",
+                [],
+                |r| r.get(0),
+            )?;
+            if tables > 0 {
+                return Err(Error::NotCoachbook(format!(
+                    "{} holds tables of another program",
+                    path.display()
+                )));
+            }
+        } else {
+            let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+            if app_id != APPLICATION_ID {
+                return Err(Error::NotCoachbook(format!(
+                    "{} belongs to another program (application id {app_id:#x})",
+                    path.display()
+                )));
+            }
+        }
+        connection::configure(&conn)?;
+        migrations::migrations().to_latest(&mut conn)?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Read access for queries that live outside the store (export, reports, search).
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one IMMEDIATE transaction: all of it is written, or none of it.
+    pub fn write<T>(&mut self, f: impl FnOnce(&Transaction) -> Result<T>) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    pub fn schema_version(&self) -> Result<u32> {
+        Ok(self
+            .conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}
+
+/// Where the app and the CLI keep the practice unless told otherwise.
+pub fn default_db_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("app", "Coachbook", "Coachbook")
+        .map(|dirs| dirs.data_dir().join("coachbook.db"))
+}
+
+/// `COACHBOOK_DB` wins over the platform default, for the app and the CLI alike.
+pub const DB_ENV: &str = "COACHBOOK_DB";
+
+pub fn db_path_from_env() -> Option<PathBuf> {
+    std::env::var_os(DB_ENV)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(default_db_path)
+}
+
+/// Plain reads over any connection or transaction, for modules outside the store
+/// (export, reports) that need a consistent snapshot across many queries.
+pub(crate) mod read {
+    pub(crate) use super::assignments::of_client as assignments_of;
+    pub(crate) use super::clients::all as all_clients;
+    pub(crate) use super::coach::get as coach;
+    pub(crate) use super::competencies::all as competencies;
+    pub(crate) use super::competencies::find as competency;
+    pub(crate) use super::goals::check_ins_of;
+    pub(crate) use super::goals::of_client as goals_of;
+    pub(crate) use super::sessions::of_client as sessions_of;
+}
+
+/// Writes of whole records as given (ids and time stamps kept), for import.
+pub(crate) mod put {
+    pub(crate) use super::assignments::put as assignment;
+    pub(crate) use super::clients::put as client;
+    pub(crate) use super::coach::put as coach;
+    pub(crate) use super::competencies::put as competency;
+    pub(crate) use super::goals::put as goal;
+    pub(crate) use super::goals::put_check_in as check_in;
+    pub(crate) use super::sessions::put as session;
+}
+
+/// Rules that need the database, shared by the store's own writes and by import.
+pub(crate) mod check {
+    pub(crate) use super::goals::check_check_in_refs as check_in_refs;
+    pub(crate) use super::goals::check_goals_of_client as goals_of_client;
+    pub(crate) use super::goals::check_refs as goal_refs;
+}

@@ -1,0 +1,126 @@
+// Starts and stops the real Coachbook app for end-to-end tests, through a tauri-driver that is
+// already listening (scripts/e2e.sh starts it, under Xvfb).
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, realpath, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { remote } from 'webdriverio';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const REPO_ROOT = resolve(here, '../..');
+export const APP_BIN = resolve(process.env.COACHBOOK_APP_BIN ?? join(REPO_ROOT, 'target/debug/coachbook-app'));
+export const SCREENSHOT_DIR = join(REPO_ROOT, 'target/e2e-screenshots');
+const LAUNCHER = join(here, 'launch-app.sh');
+const DRIVER_HOST = '127.0.0.1';
+const DRIVER_PORT = Number(process.env.TAURI_DRIVER_PORT ?? 4444);
+
+/** Rejects after `ms` so that a stuck driver fails the test instead of hanging it. */
+export function withTimeout(promise, ms, what) {
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${ms} ms: ${what}`)), ms);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Starts a fresh app with an empty data directory and `COACHBOOK_DB` set to a file in it (plus any
+ * `env` given). Returns `{ browser, db, dataDir, pid, screenshot(name), quit() }`; always `quit()`.
+ */
+export async function launchApp({ env = {}, timeoutMs = 60_000 } = {}) {
+  if (!existsSync(APP_BIN)) {
+    throw new Error(`app binary not found: ${APP_BIN} (cargo build -p coachbook-app, or set COACHBOOK_APP_BIN)`);
+  }
+  const dataDir = await mkdtemp(join(tmpdir(), 'coachbook-e2e-'));
+  const db = join(dataDir, 'coachbook.db');
+  const appEnv = { COACHBOOK_DB: db, ...env };
+  const args = [`--e2e-bin=${APP_BIN}`, ...Object.entries(appEnv).map(([k, v]) => `--e2e-env=${k}=${v}`)];
+
+  let browser;
+  try {
+    browser = await withTimeout(
+      remote({
+        hostname: DRIVER_HOST,
+        port: DRIVER_PORT,
+        logLevel: 'warn',
+        connectionRetryTimeout: timeoutMs,
+        // A retried POST /session could start a second app.
+        connectionRetryCount: 0,
+        capabilities: {
+          'tauri:options': { application: LAUNCHER, args },
+          // WebKitWebDriver speaks classic WebDriver only; skip wdio's BiDi attempt.
+          'wdio:enforceWebDriverClassic': true,
+        },
+      }),
+      timeoutMs,
+      `new session via tauri-driver on ${DRIVER_HOST}:${DRIVER_PORT}`,
+    );
+  } catch (err) {
+    await killAppsWith(db);
+    await rm(dataDir, { recursive: true, force: true });
+    throw err;
+  }
+
+  const pid = (await appPids(db))[0];
+
+  return {
+    browser,
+    db,
+    dataDir,
+    pid,
+    /** Saves a PNG of the window's web content to target/e2e-screenshots/<name>.png. */
+    async screenshot(name) {
+      await mkdir(SCREENSHOT_DIR, { recursive: true });
+      const file = join(SCREENSHOT_DIR, `${name}.png`);
+      await withTimeout(browser.saveScreenshot(file), 20_000, `screenshot ${name}`);
+      return file;
+    },
+    /** Ends the session, makes sure the app process is gone, removes the data directory. */
+    async quit() {
+      try {
+        await withTimeout(browser.deleteSession(), 15_000, 'delete session');
+      } catch (err) {
+        console.error(`e2e: ${err.message}`);
+      }
+      await killAppsWith(db);
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Pids of app processes whose environment has this session's COACHBOOK_DB (Linux /proc). */
+export async function appPids(db) {
+  const exe = await realpath(APP_BIN);
+  const marker = `\0COACHBOOK_DB=${db}\0`;
+  const pids = [];
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if ((await realpath(`/proc/${entry}/exe`)) !== exe) continue;
+      const environ = `\0${await readFile(`/proc/${entry}/environ`, 'latin1')}`;
+      if (environ.includes(marker)) pids.push(Number(entry));
+    } catch {
+      // The process ended while we looked, or is not ours to read.
+    }
+  }
+  return pids;
+}
+
+/** Waits up to 5 s for the session's app processes to exit, then kills what is left. */
+async function killAppsWith(db) {
+  const deadline = Date.now() + 5_000;
+  let pids = await appPids(db);
+  while (pids.length > 0 && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 200));
+    pids = await appPids(db);
+  }
+  for (const pid of pids) {
+    console.error(`e2e: app pid ${pid} still running after quit; killing it`);
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // Already gone.
+    }
+  }
+}
