@@ -9,6 +9,7 @@ pub mod history;
 pub mod model;
 pub mod store;
 pub mod time;
+pub mod views;
 
 pub use error::{Error, ErrorReport, Result};
 pub use store::Store;

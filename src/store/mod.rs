@@ -11,11 +11,13 @@ mod coach;
 mod competencies;
 mod goals;
 mod maintenance;
+mod revisions;
 mod sessions;
 
 pub use clients::{ClientFilter, ClientSummary};
 pub use connection::{APPLICATION_ID, BUSY_TIMEOUT};
 pub use maintenance::{CheckReport, Counts};
+pub use revisions::{COALESCE_WINDOW, NoteRevision};
 
 use crate::{Error, Result};
 use rusqlite::{Connection, Transaction, TransactionBehavior};

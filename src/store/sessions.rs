@@ -96,20 +96,89 @@ impl Store {
                 updated_at: now,
             };
             put(tx, &session, false)?;
+            let d = &session.details;
+            if !d.notes.is_empty() || !d.private_notes.is_empty() {
+                super::revisions::record(tx, session.id, &d.notes, &d.private_notes, now, None)?;
+            }
             Ok(session)
         })
     }
 
+    /// Saves the whole session (the editor's autosave calls this on every pause in typing).
+    /// A change to the notes is recorded as a note revision in the same transaction.
     pub fn update_session(&mut self, id: Uuid, details: SessionDetails) -> Result<Session> {
+        self.update_session_at(id, details, time::now())
+    }
+
+    /// `update_session` with the clock given, so revision coalescing can be tested.
+    pub fn update_session_at(
+        &mut self,
+        id: Uuid,
+        details: SessionDetails,
+        now: chrono::DateTime<chrono::Utc>,
+    ) -> Result<Session> {
         details.validate()?;
         self.write(|tx| {
             let mut session = get(tx, id)?;
             check_goals_of_client(tx, session.client_id, &details.goal_ids, "session.goal_ids")?;
+            let notes_changed = session.details.notes != details.notes
+                || session.details.private_notes != details.private_notes;
+            if session.details == details {
+                return Ok(session);
+            }
             session.details = details;
-            session.updated_at = time::now();
+            session.updated_at = now;
             put(tx, &session, true)?;
+            if notes_changed {
+                let d = &session.details;
+                super::revisions::record(
+                    tx,
+                    id,
+                    &d.notes,
+                    &d.private_notes,
+                    session.updated_at,
+                    None,
+                )?;
+            }
             Ok(session)
         })
+    }
+
+    /// A new session for `client_id` starting now (local time, rounded down to 5 minutes):
+    /// what Ctrl+N gives a coach who is about to start taking notes.
+    pub fn start_session(
+        &mut self,
+        client_id: Uuid,
+        now: chrono::DateTime<chrono::FixedOffset>,
+    ) -> Result<Session> {
+        use chrono::Timelike;
+        let minute = now.minute() - now.minute() % 5;
+        let starts_at = now
+            .with_minute(minute)
+            .and_then(|t| t.with_second(0))
+            .and_then(|t| t.with_nanosecond(0))
+            .unwrap_or(now);
+        let goal_ids = super::goals::of_client(&self.conn, client_id)?
+            .into_iter()
+            .filter(|g| g.details.status == crate::model::GoalStatus::Active)
+            .map(|g| g.id)
+            .collect();
+        self.create_session(
+            client_id,
+            SessionDetails {
+                starts_at,
+                duration_minutes: 60,
+                format: crate::model::SessionFormat::OneToOne,
+                medium: crate::model::Medium::Video,
+                status: crate::model::SessionStatus::Held,
+                agenda: String::new(),
+                notes: String::new(),
+                private_notes: String::new(),
+                takeaways: String::new(),
+                next_steps: String::new(),
+                goal_ids,
+            },
+        )
     }
 
     /// Deletes the session and its goal links; check-ins given in it stay, unlinked.

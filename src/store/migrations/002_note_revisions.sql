@@ -1,10 +1,12 @@
--- Earlier versions of a session's notes. Autosave coalesces keystrokes into one revision
--- per minute of typing; the coach can restore any of them.
+-- Earlier versions of a session's notes. Saves while typing are coalesced: one revision
+-- holds a minute of typing (started_at .. saved_at); a restore always starts a new one.
 CREATE TABLE note_revisions (
     id            INTEGER PRIMARY KEY,
     session_id    TEXT NOT NULL REFERENCES sessions (id) ON DELETE CASCADE,
+    started_at    TEXT NOT NULL,
     saved_at      TEXT NOT NULL,
     notes         TEXT NOT NULL,
-    private_notes TEXT NOT NULL
+    private_notes TEXT NOT NULL,
+    restored_from INTEGER
 );
-CREATE INDEX note_revisions_session ON note_revisions (session_id, saved_at);
+CREATE INDEX note_revisions_session ON note_revisions (session_id, id);
