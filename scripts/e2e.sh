@@ -26,7 +26,7 @@ cleanup() {
   # tauri-driver runs in its own session (setsid): end the whole group, WebKitWebDriver and apps too.
   if [ -n "$driver_pid" ]; then
     kill -TERM -- "-$driver_pid" 2>/dev/null || true
-    for _ in $(seq 20); do kill -0 -- "-$driver_pid" 2>/dev/null || break; sleep 0.1; done
+    sleep 0.5
     kill -KILL -- "-$driver_pid" 2>/dev/null || true
     wait "$driver_pid" 2>/dev/null || true
   fi

@@ -116,7 +116,7 @@ fn the_client_overview_summarises_goals_and_pages_sessions_newest_first() {
         .unwrap();
     for day in 1..=60 {
         let mut d = session_details(vec![g.id]);
-        d.starts_at = local(&format!("2026-01-01T09:00:00+01:00")) + chrono::Duration::days(day);
+        d.starts_at = local("2026-01-01T09:00:00+01:00") + chrono::Duration::days(day);
         d.takeaways = format!("- Takeaway of day {day}");
         t.store.create_session(c.id, d).unwrap();
     }
