@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Builds Coachbook and opens the coach's practice. A first run on an empty database gets
-# the small demo practice, so there is something to explore straight away.
+# Builds Coachbook and opens the desktop app on the coach's practice (COACHBOOK_DB, else the
+# platform's app-data folder). On an empty practice the app offers the demo practice.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-cargo build --release --quiet --bin coachbook
-bin=target/release/coachbook
-if [ "$($bin clients --json --archived | tr -d '[:space:]')" = "[]" ]; then
-  $bin demo --size small
+(cd ui && npm run --silent build)
+cargo build --release --quiet -p coachbook-app -p coachbook
+app=target/release/coachbook-app
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "No display: starting Coachbook under Xvfb (headless). Screenshot: DISPLAY=<n> import -window root shot.png"
+  exec xvfb-run -a -s "-screen 0 1280x860x24" "$app"
 fi
-$bin check
-$bin clients
+exec "$app"

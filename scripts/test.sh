@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Every test: formatting, lints, the core's unit and integration tests (real SQLite files),
-# and the front end's and the desktop app's tests once they exist.
+# Every test: the UI's type check and unit tests, formatting, lints, the core's unit and
+# integration tests (real SQLite files), the TypeScript bindings' drift check, and the
+# end-to-end journeys of the real app under Xvfb.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n== %s\n' "$*"; }
 
+step "ui: type check, unit tests, build (the app embeds ui/dist)"
+(cd ui && npm run --silent check && npm test --silent && npm run --silent build)
 step "cargo fmt --check"
 cargo fmt --all -- --check
 step "cargo clippy -D warnings"
 cargo clippy --workspace --all-targets --quiet -- -D warnings
-step "cargo test"
+step "cargo test (core, app, bindings drift)"
 cargo test --workspace
+step "end-to-end: the real app under Xvfb through tauri-driver"
+cargo build -p coachbook-app --quiet
+scripts/e2e.sh

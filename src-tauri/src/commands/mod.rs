@@ -1,0 +1,8 @@
+//! IPC commands, mirroring the core's nouns: each one a few lines that call into the
+//! `coachbook` core. Errors cross as `{kind, field, message}`.
+
+pub mod clients;
+pub mod practice;
+pub mod sessions;
+
+pub type Reply<T> = Result<T, coachbook::ErrorReport>;

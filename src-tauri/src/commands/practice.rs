@@ -1,0 +1,52 @@
+use super::Reply;
+use crate::state::AppState;
+use coachbook::model::{Competency, Goal};
+use coachbook::views::Today;
+use serde::Serialize;
+use tauri::State;
+use uuid::Uuid;
+
+/// What the shell shows about the open practice (and why it could not open, if so).
+#[derive(Serialize, ts_rs::TS)]
+pub struct AppInfo {
+    pub version: String,
+    pub db_path: String,
+    pub open_error: Option<coachbook::ErrorReport>,
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    AppInfo {
+        version: coachbook::VERSION.to_string(),
+        db_path: state.db_path.display().to_string(),
+        open_error: state.open_error(),
+    }
+}
+
+#[tauri::command]
+pub async fn today(state: State<'_, AppState>) -> Reply<Today> {
+    state.with(|s| Today::load(s, chrono::Utc::now(), chrono::Local::now().date_naive()))
+}
+
+#[tauri::command]
+pub async fn competencies(state: State<'_, AppState>) -> Reply<Vec<Competency>> {
+    state.with(|s| s.competencies())
+}
+
+#[tauri::command]
+pub async fn client_goals(state: State<'_, AppState>, client_id: Uuid) -> Reply<Vec<Goal>> {
+    state.with(|s| s.goals_of(client_id))
+}
+
+/// The welcome screen's "Explore the demo practice": the small demo, as of today.
+#[tauri::command]
+pub async fn load_demo(state: State<'_, AppState>) -> Reply<()> {
+    state.with(|s| {
+        let options = coachbook::demo::DemoOptions {
+            size: coachbook::demo::Size::Small,
+            seed: 1,
+            as_of: chrono::Local::now().date_naive(),
+        };
+        coachbook::demo::seed(s, &options).map(|_| ())
+    })
+}

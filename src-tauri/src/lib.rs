@@ -1,0 +1,41 @@
+//! Coachbook desktop shell: window, IPC commands, nothing else. Logic lives in the `coachbook` core.
+
+mod bindings;
+pub mod commands;
+mod state;
+
+use state::AppState;
+use std::path::PathBuf;
+
+/// Builds and runs the Tauri application; returns when the last window is closed.
+pub fn run() {
+    // The same file as the CLI: COACHBOOK_DB, else the platform's app-data folder.
+    let db_path =
+        coachbook::store::db_path_from_env().unwrap_or_else(|| PathBuf::from("coachbook.db"));
+    let result = tauri::Builder::default()
+        .manage(AppState::open(db_path))
+        .invoke_handler(tauri::generate_handler![
+            commands::practice::app_info,
+            commands::practice::today,
+            commands::practice::competencies,
+            commands::practice::client_goals,
+            commands::practice::load_demo,
+            commands::clients::list_clients,
+            commands::clients::create_client,
+            commands::clients::update_client,
+            commands::clients::set_client_archived,
+            commands::clients::client_overview,
+            commands::clients::client_sessions,
+            commands::sessions::get_session,
+            commands::sessions::start_session,
+            commands::sessions::save_session,
+            commands::sessions::delete_session,
+            commands::sessions::note_revisions,
+            commands::sessions::restore_note_revision,
+        ])
+        .run(tauri::generate_context!());
+    if let Err(e) = result {
+        eprintln!("coachbook-app: could not start the window: {e}");
+        std::process::exit(1);
+    }
+}

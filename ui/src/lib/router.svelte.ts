@@ -1,0 +1,43 @@
+// Where the coach is: a stack of screens, so Esc always goes back to where they came from.
+
+export type Route =
+  | { name: 'today' }
+  | { name: 'clients' }
+  | { name: 'client'; id: string }
+  | { name: 'client-form'; id: string | null }
+  | { name: 'session'; id: string; clientId: string };
+
+export const nav = $state({ stack: [{ name: 'today' }] as Route[] });
+
+export function current(): Route {
+  return nav.stack[nav.stack.length - 1];
+}
+
+/** Opens a screen on top of the current one. */
+export function go(route: Route): void {
+  nav.stack.push(route);
+}
+
+/** Switches section (Today, Clients): starts a fresh stack. */
+export function section(route: Route): void {
+  nav.stack = [route];
+}
+
+/** Replaces the current screen (e.g. a form that becomes the record it created). */
+export function replace(route: Route): void {
+  nav.stack[nav.stack.length - 1] = route;
+}
+
+export function back(): boolean {
+  if (nav.stack.length <= 1) return false;
+  nav.stack.pop();
+  return true;
+}
+
+/** The client the coach has open, if any: Ctrl+N starts a session for them. */
+export function openClientId(): string | null {
+  const r = current();
+  if (r.name === 'client') return r.id;
+  if (r.name === 'session') return r.clientId;
+  return null;
+}
