@@ -1,7 +1,6 @@
 # The two commands of the README: `make run` and `make test`. Both install what is missing.
-.PHONY: run test bench deps lint
+.PHONY: run test bench lint
 
-DB ?=
 
 run:
 	@scripts/install-deps.sh
@@ -14,6 +13,7 @@ test:
 bench:
 	@scripts/install-deps.sh
 	cargo bench --bench practice
+	@scripts/bench-app.sh
 
 lint:
 	cargo fmt --all -- --check

@@ -9,13 +9,16 @@ use std::path::PathBuf;
 
 /// Builds and runs the Tauri application; returns when the last window is closed.
 pub fn run() {
+    let started = std::time::Instant::now();
     // The same file as the CLI: COACHBOOK_DB, else the platform's app-data folder.
     let db_path =
         coachbook::store::db_path_from_env().unwrap_or_else(|| PathBuf::from("coachbook.db"));
     let result = tauri::Builder::default()
         .manage(AppState::open(db_path))
+        .manage(commands::practice::Startup(started))
         .invoke_handler(tauri::generate_handler![
             commands::practice::app_info,
+            commands::practice::first_paint,
             commands::practice::today,
             commands::practice::competencies,
             commands::practice::client_goals,

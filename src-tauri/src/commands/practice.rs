@@ -50,3 +50,17 @@ pub async fn load_demo(state: State<'_, AppState>) -> Reply<()> {
         coachbook::demo::seed(s, &options).map(|_| ())
     })
 }
+
+/// When the process started, so the UI's first paint can be timed from launch.
+pub struct Startup(pub std::time::Instant);
+
+/// Called once by the UI after its first screen rendered. With COACHBOOK_STARTUP_TIMING set,
+/// prints the launch-to-first-paint time (the benchmark reads it); returns it either way.
+#[tauri::command]
+pub fn first_paint(startup: State<'_, Startup>) -> f64 {
+    let ms = startup.0.elapsed().as_secs_f64() * 1000.0;
+    if std::env::var_os("COACHBOOK_STARTUP_TIMING").is_some() {
+        eprintln!("coachbook: first paint {ms:.0} ms after launch");
+    }
+    ms
+}

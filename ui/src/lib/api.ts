@@ -48,6 +48,7 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 // Tauri 2 takes argument names in camelCase; the structs inside keep their snake_case fields.
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
+  firstPaint: () => call<number>('first_paint'),
   today: () => call<Today>('today'),
   competencies: () => call<Competency[]>('competencies'),
   clientGoals: (clientId: string) => call<Goal[]>('client_goals', { clientId }),
