@@ -33,7 +33,12 @@ impl Store {
     /// A file from a newer Coachbook, or a SQLite file that is not ours, is refused untouched.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
+            std::fs::create_dir_all(parent).map_err(|e| {
+                Error::Io(std::io::Error::new(
+                    e.kind(),
+                    format!("cannot create the folder {}: {e}", parent.display()),
+                ))
+            })?;
         }
         let mut conn = connection::open_connection(path)?;
         let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
