@@ -6,6 +6,7 @@
 #   COACHBOOK_APP_BIN  app binary (default target/debug/coachbook-app)
 #   E2E_PORT           first port to try for tauri-driver (default 4444; it also uses port+1)
 #   E2E_TIMEOUT        seconds for the whole test run (default 600)
+# Arguments: test files to run (default: tests/e2e/*.test.mjs).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -67,5 +68,7 @@ done
 curl -fsS -m 1 "http://127.0.0.1:$port/status" >/dev/null || { echo "e2e: tauri-driver not ready" >&2; exit 1; }
 echo "e2e: Xvfb on $DISPLAY, tauri-driver on port $port, app $COACHBOOK_APP_BIN"
 
+# Test files as arguments run just those (scripts/e2e.sh tests/e2e/kill.test.mjs); default: all.
+[ $# -gt 0 ] || set -- tests/e2e/*.test.mjs
 timeout --kill-after=10 "${E2E_TIMEOUT:-600}" \
-  node --test --test-concurrency=1 --test-timeout=120000 tests/e2e/*.test.mjs
+  node --test --test-concurrency=1 --test-timeout=120000 "$@"

@@ -25,15 +25,32 @@ export function withTimeout(promise, ms, what) {
 }
 
 /**
- * Starts a fresh app with an empty data directory and `COACHBOOK_DB` set to a file in it (plus any
- * `env` given). Returns `{ browser, db, dataDir, pid, screenshot(name), quit() }`; always `quit()`.
+ * A data directory for a practice that outlives one app run (relaunch and kill tests). Returns
+ * `{ dataDir, db, remove() }`; pass `db` to `launchApp({ db })` as often as needed, then `remove()`.
  */
-export async function launchApp({ env = {}, timeoutMs = 60_000 } = {}) {
+export async function newPractice() {
+  const dataDir = await mkdtemp(join(tmpdir(), 'coachbook-e2e-'));
+  return {
+    dataDir,
+    db: join(dataDir, 'coachbook.db'),
+    remove: () => rm(dataDir, { recursive: true, force: true }),
+  };
+}
+
+/**
+ * Starts the app with `COACHBOOK_DB` set (plus any `env` given): by default a fresh file in a new
+ * data directory that `quit()` removes; with `db`, that existing file, which `quit()` and
+ * `kill()` leave in place. Returns `{ browser, db, dataDir, pid, screenshot(name), quit(), kill() }`;
+ * always `quit()` or `kill()`.
+ */
+export async function launchApp({ env = {}, timeoutMs = 60_000, db: existingDb = null } = {}) {
   if (!existsSync(APP_BIN)) {
     throw new Error(`app binary not found: ${APP_BIN} (cargo build -p coachbook-app, or set COACHBOOK_APP_BIN)`);
   }
-  const dataDir = await mkdtemp(join(tmpdir(), 'coachbook-e2e-'));
-  const db = join(dataDir, 'coachbook.db');
+  const ownsData = existingDb === null;
+  const dataDir = ownsData ? await mkdtemp(join(tmpdir(), 'coachbook-e2e-')) : dirname(existingDb);
+  const db = ownsData ? join(dataDir, 'coachbook.db') : existingDb;
+  const removeData = () => (ownsData ? rm(dataDir, { recursive: true, force: true }) : Promise.resolve());
   const appEnv = { COACHBOOK_DB: db, ...env };
   const args = [`--e2e-bin=${APP_BIN}`, ...Object.entries(appEnv).map(([k, v]) => `--e2e-env=${k}=${v}`)];
 
@@ -58,7 +75,7 @@ export async function launchApp({ env = {}, timeoutMs = 60_000 } = {}) {
     );
   } catch (err) {
     await killAppsWith(db);
-    await rm(dataDir, { recursive: true, force: true });
+    await removeData();
     throw err;
   }
 
@@ -76,7 +93,7 @@ export async function launchApp({ env = {}, timeoutMs = 60_000 } = {}) {
       await withTimeout(browser.saveScreenshot(file), 20_000, `screenshot ${name}`);
       return file;
     },
-    /** Ends the session, makes sure the app process is gone, removes the data directory. */
+    /** Ends the session, makes sure the app process is gone, removes a data directory it made. */
     async quit() {
       try {
         await withTimeout(browser.deleteSession(), 15_000, 'delete session');
@@ -84,7 +101,27 @@ export async function launchApp({ env = {}, timeoutMs = 60_000 } = {}) {
         console.error(`e2e: ${err.message}`);
       }
       await killAppsWith(db);
-      await rm(dataDir, { recursive: true, force: true });
+      await removeData();
+    },
+    /**
+     * SIGKILLs the app at once — no close handler, no flush, as a crash or a power cut of the
+     * process would — then ends the WebDriver session (which can only fail now).
+     */
+    async kill() {
+      for (const p of await appPids(db)) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          // Already gone.
+        }
+      }
+      await killAppsWith(db);
+      try {
+        await withTimeout(browser.deleteSession(), 10_000, 'delete session of a killed app');
+      } catch {
+        // Expected: the browser it drove is gone.
+      }
+      await removeData();
     },
   };
 }

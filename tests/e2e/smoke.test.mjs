@@ -14,21 +14,22 @@ after(async () => {
   await app?.quit();
 });
 
-test('window shows the title', async () => {
+test('window shows the shell: the sidebar with the brand', async () => {
   const { browser } = app;
-  await browser.waitUntil(async () => (await browser.$('h1').getText()) === 'Coachbook', {
+  const brand = browser.$('nav[aria-label="Main"] .brand');
+  await browser.waitUntil(async () => (await brand.isExisting()) && (await brand.getText()) === 'Coachbook', {
     timeout: 20_000,
-    timeoutMsg: 'no <h1>Coachbook</h1> within 20 s',
+    timeoutMsg: 'no sidebar brand "Coachbook" within 20 s',
   });
 });
 
-test('version comes from the backend over IPC (strict CSP)', async () => {
+test('app_info comes back from the backend over IPC (strict CSP): the sidebar shows the version', async () => {
   const manifest = await readFile(join(REPO_ROOT, 'src-tauri/Cargo.toml'), 'utf8');
-  const expected = `Version ${manifest.match(/^version = "(.+)"$/m)[1]}`;
-  const version = app.browser.$('[data-testid="version"]');
-  await app.browser.waitUntil(async () => (await version.getText()) === expected, {
+  const version = manifest.match(/^version = "(.+)"$/m)[1];
+  const nav = app.browser.$('nav[aria-label="Main"]');
+  await app.browser.waitUntil(async () => (await nav.getText()).includes(version), {
     timeout: 20_000,
-    timeoutMsg: `version text never became "${expected}"`,
+    timeoutMsg: `the sidebar never showed version ${version}`,
   });
   assert.equal(await app.browser.$('[role="alert"]').isExisting(), false);
 });

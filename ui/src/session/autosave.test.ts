@@ -74,15 +74,17 @@ describe('max wait', () => {
     expect(save.mock.calls.length).toBeGreaterThanOrEqual(6);
     const gaps = saveTimes.map((t, i) => t - (i === 0 ? t0 : saveTimes[i - 1]));
     expect(Math.max(...gaps)).toBeLessThanOrEqual(800);
+    // Every save carried keystrokes at most 750 ms old: within a second, even without a pause.
+    expect(Math.max(...a.latencies())).toBeLessThanOrEqual(750);
     await vi.advanceTimersByTimeAsync(300);
     expect(save).toHaveBeenLastCalledWith('x'.repeat(50));
     expect(a.status.kind).toBe('saved');
   });
 
   it('records keystroke-to-disk latency from the oldest unsaved change', async () => {
-    const samples: number[] = [];
+    const samples: number[][] = [];
     const { save, calls } = manualSave();
-    const a = new Autosave({ save, onSample: (ms) => samples.push(ms) });
+    const a = new Autosave({ save, onSample: (ms, saveMs) => samples.push([ms, saveMs]) });
     a.change('a');
     await vi.advanceTimersByTimeAsync(200);
     a.change('ab');
@@ -91,7 +93,7 @@ describe('max wait', () => {
     await vi.advanceTimersByTimeAsync(40); // the disk takes 40 ms
     calls[0].resolve();
     await settle();
-    expect(samples).toEqual([540]);
+    expect(samples).toEqual([[540, 40]]);
     expect(a.latencies()).toEqual([540]);
   });
 

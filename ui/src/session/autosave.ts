@@ -29,7 +29,8 @@ export interface AutosaveOptions<T> {
   /** How many latency samples to keep (the newest). */
   maxSamples?: number;
   onStatus?: (status: SaveStatus) => void;
-  onSample?: (latencyMs: number) => void;
+  /** Per successful save: keystroke-to-disk latency, and how long the save call itself took. */
+  onSample?: (latencyMs: number, saveMs: number) => void;
   /** Turns a rejection into the short reason shown to the coach. */
   describeError?: (error: unknown) => string;
   now?: () => number;
@@ -84,6 +85,7 @@ export class Autosave<T> {
   private carriedSince: number | null = null;
 
   private inFlight = false;
+  private startedAt = 0;
   private settled: Promise<void> = Promise.resolve();
   private failures = 0;
   private lastError: string | null = null;
@@ -233,6 +235,7 @@ export class Autosave<T> {
     this.openSince = null;
     this.retryAt = null;
     this.inFlight = true;
+    this.startedAt = this.opts.now();
     this.publish();
     let run: Promise<unknown>;
     try {
@@ -255,7 +258,7 @@ export class Autosave<T> {
       const latency = now - this.carriedSince;
       this.samples.push(latency);
       if (this.samples.length > this.opts.maxSamples) this.samples.shift();
-      this.opts.onSample?.(latency);
+      this.opts.onSample?.(latency, now - this.startedAt);
     }
     this.carriedSince = null;
     this.failures = 0;
