@@ -1,5 +1,6 @@
 //! Coachbook core: domain types and validation, the SQLite store and its migrations,
-//! the open JSON export format, the demo practice and the CLI. No GUI dependency.
+//! full-text search, the open JSON export format, the demo practice and the CLI.
+//! No GUI dependency.
 
 pub mod cli;
 pub mod demo;
@@ -7,6 +8,7 @@ pub mod error;
 pub mod export;
 pub mod history;
 pub mod model;
+pub mod search;
 pub mod store;
 pub mod time;
 pub mod views;

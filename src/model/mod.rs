@@ -1,6 +1,6 @@
 //! Domain types and their validation: one file per noun.
 
-mod text_enum;
+pub(crate) mod text_enum;
 pub mod validate;
 
 pub mod assignment;

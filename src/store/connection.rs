@@ -32,6 +32,8 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
             }
             _ => Error::Db(e),
         })?;
+    // The ranking function full-text search uses (FTS5 auxiliary functions are per connection).
+    crate::search::rank::register(&conn)?;
     Ok(conn)
 }
 

@@ -8,6 +8,9 @@ const MIGRATIONS: &[M<'static>] = &[
     M::up(include_str!("migrations/001_initial.sql")),
     // 2: note revisions, so a coach can go back to what a session's notes said earlier.
     M::up(include_str!("migrations/002_note_revisions.sql")),
+    // 3: full-text search (FTS5) over notes, goals, assignments, debriefs and clients, kept
+    // in sync by triggers; indexes what is already there.
+    M::up(include_str!("migrations/003_search.sql")),
 ];
 
 pub fn migrations() -> Migrations<'static> {
