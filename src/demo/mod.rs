@@ -336,6 +336,7 @@ impl Gen {
         offset: FixedOffset,
     ) {
         let cadence = self.rng.random_range(7..=14);
+        let mut rotation = 0usize;
         let mut day = start;
         let mut reports: Vec<&str> = Vec::new();
         for _ in 0..3 {
@@ -377,13 +378,15 @@ impl Gen {
                 .filter(|(_, g)| g.goal.details.started_on.is_some_and(|s| s <= day))
                 .map(|(i, _)| i)
                 .collect();
+            // Rotate through the live goals so every goal gets worked on (and rated) in turn.
             let mut goal_idx: Vec<usize> = Vec::new();
-            for _ in 0..self.rng.random_range(1..=2) {
-                if let Some(&i) = live_goals.choose(&mut self.rng)
-                    && !goal_idx.contains(&i)
-                {
-                    goal_idx.push(i);
+            if !live_goals.is_empty() {
+                goal_idx.push(live_goals[rotation % live_goals.len()]);
+                let second = live_goals[(rotation + 1) % live_goals.len()];
+                if self.chance(0.5) && !goal_idx.contains(&second) {
+                    goal_idx.push(second);
                 }
+                rotation += 1;
             }
             let comp = goal_idx
                 .first()
@@ -487,8 +490,9 @@ impl Gen {
             return;
         };
         let span = (target_date - started).num_days().max(1) as f64;
-        let progress = ((day - started).num_days() as f64 / span).clamp(0.0, 1.3);
-        let expected = f64::from(d.baseline) + f64::from(d.target - d.baseline) * 0.9 * progress;
+        // Progress flattens out at the target: growth, not a straight line past it.
+        let progress = ((day - started).num_days() as f64 / span).clamp(0.0, 1.0);
+        let expected = f64::from(d.baseline) + f64::from(d.target - d.baseline) * progress.sqrt();
         for (rater, p, bias) in [
             (Rater::SelfRating, 0.45, 0.5),
             (Rater::Coach, 0.45, 0.0),
@@ -500,7 +504,11 @@ impl Gen {
                 continue;
             }
             let noise: f64 = self.rng.random_range(-1.0..1.0);
-            let score = (expected + bias + noise).round().clamp(0.0, 10.0) as i32;
+            let ceiling = f64::from(d.target) + 1.0;
+            let score = (expected + bias + noise)
+                .min(ceiling)
+                .round()
+                .clamp(0.0, 10.0) as i32;
             let note = if self.chance(0.2) {
                 "Noticeable shift in how the team responds.".to_string()
             } else {
