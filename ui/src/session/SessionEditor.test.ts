@@ -114,7 +114,11 @@ beforeEach(() => {
   backend = fakeBackend();
 });
 
-afterEach(() => {
+afterEach(async () => {
+  // An editor with unsaved text keeps retrying after it is gone (by design): let it finish here,
+  // or it would save into the next test's backend.
+  const state = screen.queryByTestId('save-state');
+  if (state) await waitFor(() => expect(state.textContent?.trim()).toBe('Saved'), { timeout: 3_000 }).catch(() => {});
   clearMocks();
 });
 
@@ -125,7 +129,7 @@ describe('SessionEditor', () => {
     expect(screen.getByLabelText('Private notes')).toBeTruthy();
     expect(screen.getByText('Only you see this — never in client or sponsor reports')).toBeTruthy();
     expect((screen.getByLabelText('Date and time') as HTMLInputElement).value).toBe('2026-03-02T09:30');
-    expect(screen.getByText('UTC+01:00')).toBeTruthy();
+    expect(screen.getByText('Time zone UTC+01:00, kept when you edit')).toBeTruthy();
     expect((screen.getByLabelText('Delegate the quarterly plan') as HTMLInputElement).checked).toBe(true);
     expect((screen.getByLabelText('Give feedback within a day') as HTMLInputElement).checked).toBe(false);
     expect(screen.getByText('Ana Ruiz')).toBeTruthy();
@@ -225,5 +229,95 @@ describe('SessionEditor', () => {
     expect(preview.querySelector('strong')?.textContent).toBe('Big');
     expect(preview.querySelector('img')).toBeNull();
     expect(preview.textContent).toContain('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('History, delete, Esc', () => {
+  const rev = (id: number, notes: string, minutesAgo: number) => ({
+    id,
+    session_id: SESSION_ID,
+    started_at: new Date(Date.now() - minutesAgo * 60_000).toISOString(),
+    saved_at: new Date(Date.now() - minutesAgo * 60_000 + 30_000).toISOString(),
+    notes,
+    private_notes: '',
+    restored_from: null,
+  });
+
+  it('restores a revision after confirmation, and does not save the old text over it', async () => {
+    const calls: { cmd: string; args: Record<string, unknown> }[] = [];
+    const b = backend;
+    mockIPC(
+      async (cmd, args) => {
+        const a = (args ?? {}) as Record<string, unknown>;
+        calls.push({ cmd, args: a });
+        switch (cmd) {
+          case 'get_session':
+            return structuredClone(b.session);
+          case 'client_overview':
+            return { client: { name: 'Ana Ruiz' } };
+          case 'client_goals':
+            return [];
+          case 'note_revisions':
+            return [rev(2, 'Opening notes', 1), rev(1, 'The first draft of the notes', 30)];
+          case 'restore_note_revision':
+            b.session = { ...b.session, notes: 'The first draft of the notes' };
+            return structuredClone(b.session);
+          case 'save_session':
+            b.session = { ...b.session, ...(a.details as SessionDetails) };
+            return structuredClone(b.session);
+          default:
+            return null;
+        }
+      },
+      { shouldMockEvents: true },
+    );
+    await openEditor();
+    await fireEvent.click(screen.getByRole('button', { name: 'History' }));
+    await screen.findByText('The first draft of the notes');
+    expect(screen.getByText('Current')).toBeTruthy();
+    await fireEvent.click(screen.getByRole('button', { name: 'Restore…' }));
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('What is there now stays in History');
+    expect(calls.some((c) => c.cmd === 'restore_note_revision')).toBe(false);
+    await fireEvent.click(screen.getByRole('button', { name: 'Restore this version' }));
+    await waitFor(() =>
+      expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('The first draft of the notes'),
+    );
+    expect(calls.find((c) => c.cmd === 'restore_note_revision')?.args).toEqual({ sessionId: SESSION_ID, revisionId: 1 });
+    await new Promise((r) => setTimeout(r, 500));
+    expect(saveState()).toBe('Saved');
+    // (An earlier test's editor may still flush into this mock: look only after the restore.)
+    const restoredAt = calls.findIndex((c) => c.cmd === 'restore_note_revision');
+    expect(calls.slice(restoredAt).filter((c) => c.cmd === 'save_session')).toEqual([]);
+  });
+
+  it('deletes only after confirmation, and saves nothing after the delete', async () => {
+    await openEditor();
+    await fireEvent.input(screen.getByLabelText('Notes'), { target: { value: 'About to go' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Delete session' }));
+    expect(backend.calls).not.toContain('delete_session');
+    const dialog = screen.getByRole('alertdialog');
+    expect(dialog.textContent).toContain('cannot be undone');
+    // The confirm button is the second "Delete session" (the first opened the dialog).
+    const confirm = screen.getAllByRole('button', { name: 'Delete session' }).find((el) => dialog.contains(el))!;
+    await fireEvent.click(confirm);
+    await waitFor(() => expect(backend.calls).toContain('delete_session'));
+    const after = backend.calls.length;
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(backend.calls.slice(after)).not.toContain('save_session');
+  });
+
+  it('Esc with unsaved text saves first, then goes back', async () => {
+    const { nav } = await import('../lib/router.svelte');
+    nav.stack = [{ name: 'client', id: CLIENT_ID }, { name: 'session', id: SESSION_ID, clientId: CLIENT_ID }];
+    backend.saveDelay = 100;
+    await openEditor();
+    await fireEvent.input(screen.getByLabelText('Notes'), { target: { value: 'Leaving now' } });
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    screen.getByLabelText('Notes').dispatchEvent(esc);
+    expect(esc.defaultPrevented).toBe(true); // App's own Esc handler stands aside
+    expect(nav.stack).toHaveLength(2);
+    await waitFor(() => expect(nav.stack).toHaveLength(1), { timeout: 2_000 });
+    expect(backend.saves.at(-1)?.notes).toBe('Leaving now');
   });
 });
