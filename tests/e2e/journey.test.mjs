@@ -21,6 +21,7 @@ import {
 const CLIENT = 'Zoë Łukasz-Şahin';
 const NOTES = 'Opened with the reorg. She chose to *delegate* the quarterly plan to Priya.\n- follow up Friday';
 const PRIVATE = 'Seemed exhausted; ask about workload next time.';
+const MORE = '\n- she will send the plan by Monday';
 
 let practice;
 let app;
@@ -73,4 +74,19 @@ test('notes typed in a new session are all there after quitting and relaunching'
   assert.equal(reopened.privateNotes, PRIVATE);
   assert.equal(reopened.state, 'Saved');
   await app.screenshot('journey-reopened');
+
+  // Esc right after typing, well within the autosave's pause: the editor saves, then goes back.
+  await browser.execute(() => {
+    const t = document.getElementById('s-notes');
+    t.focus();
+    t.setSelectionRange(t.value.length, t.value.length);
+  });
+  await typeInto(browser.$('#s-notes'), MORE);
+  await browser.keys('Escape');
+  await browser.waitUntil(async () => (await browser.$('h1').getText()) === CLIENT, {
+    timeout: 10_000,
+    timeoutMsg: 'Esc did not go back to the client view',
+  });
+  const [afterEsc] = sessionsIn(await exportPractice(practice.db));
+  assert.equal(afterEsc?.notes, NOTES + MORE, 'the text typed just before Esc is on disk');
 });
