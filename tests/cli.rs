@@ -169,3 +169,162 @@ fn client_show_prints_the_history() {
         text.contains("Goals (") && text.contains("Sessions (") && text.contains("assignments (")
     );
 }
+
+#[test]
+fn search_prints_hits_grouped_by_client_or_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    demo(&db);
+    let o = coachbook(&db, &["search", "board", "meeting", "--limit", "5"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("«board»"), "{text}");
+    assert!(text.contains("[client "), "{text}");
+    assert!(text.contains("hits for"), "{text}");
+
+    let o = coachbook(
+        &db,
+        &["search", "delegation", "--json", "--kind", "session"],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let groups: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let groups = groups.as_array().unwrap();
+    assert!(!groups.is_empty());
+    let client_id = groups[0]["client_id"].as_str().unwrap().to_string();
+    for g in groups {
+        for h in g["hits"].as_array().unwrap() {
+            assert_eq!(h["record"], "session");
+            assert!(h["kind"].as_str().unwrap().starts_with("session_"));
+            assert_eq!(
+                h["is_private"].as_bool().unwrap(),
+                h["kind"] == "session_private_notes"
+            );
+        }
+    }
+
+    // Scoped to one client and a date range; a query starting with - after `--`.
+    let o = coachbook(
+        &db,
+        &[
+            "search",
+            "--client",
+            &client_id,
+            "--from",
+            "2020-01-01",
+            "--to",
+            "2030-12-31",
+            "--json",
+            "--",
+            "-reorg",
+            "delegation",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+    let groups: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    for g in groups.as_array().unwrap() {
+        assert_eq!(g["client_id"].as_str().unwrap(), client_id);
+    }
+
+    // Hostile text is just text.
+    for q in ["\"", "NEAR(", "(((", "*", ""] {
+        let o = coachbook(&db, &["search", q]);
+        assert!(o.status.success(), "{q}: {}", stderr(&o));
+    }
+    assert!(stdout(&coachbook(&db, &["search", "zzzzqqq"])).contains("No matches."));
+}
+
+#[test]
+fn search_with_bad_arguments_exits_2_naming_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    demo(&db);
+    for (args, names) in [
+        (vec!["search", "x", "--client", "not-an-id"], "--client"),
+        (vec!["search", "x", "--from", "last week"], "--from"),
+        (vec!["search", "x", "--to", "2026-02-30"], "--to"),
+        (
+            vec!["search", "x", "--from", "2026-03-01", "--to", "2026-02-01"],
+            "--to",
+        ),
+        (vec!["search", "x", "--kind", "emails"], "--kind"),
+        (vec!["search", "x", "--limit", "0"], "--limit"),
+        (
+            vec![
+                "search",
+                "x",
+                "--client",
+                "11111111-2222-4333-8444-555555555555",
+            ],
+            "not found",
+        ),
+        (
+            vec!["export", "--include-private", "out.json"],
+            "--include-private",
+        ),
+    ] {
+        let o = coachbook(&db, &args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        let err = stderr(&o);
+        assert_eq!(err.trim_end().lines().count(), 1, "{args:?}: {err}");
+        assert!(err.contains(names), "{args:?}: {err}");
+    }
+}
+
+#[test]
+fn export_markdown_writes_a_folder_per_client_and_json_export_still_works() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    demo(&db);
+    let md = dir.path().join("md");
+    let o = coachbook(&db, &["export", "--markdown", md.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stdout(&o).contains("as Markdown"));
+    let folders = std::fs::read_dir(&md)
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_dir())
+        .count();
+    assert_eq!(folders, 8);
+    let with = dir.path().join("with");
+    let o = coachbook(
+        &db,
+        &[
+            "export",
+            "--markdown",
+            with.to_str().unwrap(),
+            "--include-private",
+        ],
+    );
+    assert!(o.status.success(), "{}", stderr(&o));
+
+    // Not over someone else's folder.
+    let docs = dir.path().join("docs");
+    std::fs::create_dir_all(&docs).unwrap();
+    std::fs::write(docs.join("keep.txt"), "mine").unwrap();
+    let o = coachbook(&db, &["export", "--markdown", docs.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("DIR"), "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(docs.join("keep.txt")).unwrap(),
+        "mine"
+    );
+
+    // FILE and --markdown together, or neither, is a usage error (exit 2).
+    assert_eq!(
+        coachbook(&db, &["export", "x.json", "--markdown", "d"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(coachbook(&db, &["export"]).status.code(), Some(2));
+    let json = dir.path().join("e.json");
+    assert!(
+        coachbook(&db, &["export", json.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert!(
+        std::fs::read_to_string(&json)
+            .unwrap()
+            .contains("\"format\": \"coachbook\"")
+    );
+}

@@ -6,6 +6,7 @@ mod show;
 use crate::demo::{self, DemoOptions, Size};
 use crate::export::{self, ImportOptions};
 use crate::model::{EngagementStatus, Stage};
+use crate::search;
 use crate::store::{self, ClientFilter, Store};
 use crate::{Error, Result};
 use chrono::NaiveDate;
@@ -52,8 +53,48 @@ enum Command {
         #[arg(long)]
         update: bool,
     },
-    /// Export the whole practice as JSON (`-` for standard output)
-    Export { file: PathBuf },
+    /// Export the whole practice as JSON (`-` for standard output), or as Markdown files
+    Export {
+        /// The JSON file (`-` for standard output)
+        #[arg(required_unless_present = "markdown", conflicts_with = "markdown")]
+        file: Option<PathBuf>,
+        /// Write Markdown instead: one folder per client, one file per session
+        #[arg(long, value_name = "DIR")]
+        markdown: Option<PathBuf>,
+        /// With --markdown: include the coach's private notes
+        #[arg(long)]
+        include_private: bool,
+    },
+    /// Search the whole practice: notes, agendas, takeaways, goals, assignments, debriefs, clients
+    #[command(
+        after_help = "QUERY: words (all must match), \"exact phrases\", OR, NOT word or -word, word* for a prefix.\n\
+                      Put -- before a query that starts with -."
+    )]
+    Search {
+        #[arg(required = true, value_name = "QUERY")]
+        query: Vec<String>,
+        /// Only this client's records
+        #[arg(long, value_name = "ID")]
+        client: Option<String>,
+        /// From this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        from: Option<String>,
+        /// Up to this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE")]
+        to: Option<String>,
+        /// session, goal, assignment, debrief, client, agenda, notes, private_notes,
+        /// takeaways, next_steps, or a hit kind such as goal_title (repeatable)
+        #[arg(long, value_name = "KIND")]
+        kind: Vec<String>,
+        /// Most hits to show
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+        /// Leave out archived clients
+        #[arg(long)]
+        no_archived: bool,
+        #[arg(long)]
+        json: bool,
+    },
     /// List clients
     Clients {
         /// prospect, active, paused or completed
@@ -119,8 +160,12 @@ fn db_path(cli_db: Option<PathBuf>) -> Result<PathBuf> {
 }
 
 fn parse_id(text: &str) -> Result<Uuid> {
+    parse_client_id("ID", text)
+}
+
+fn parse_client_id(field: &str, text: &str) -> Result<Uuid> {
     Uuid::parse_str(text.trim())
-        .map_err(|_| Error::invalid("ID", format!("{text:?} is not a client id")))
+        .map_err(|_| Error::invalid(field, format!("{text:?} is not a client id")))
 }
 
 fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
@@ -175,8 +220,49 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 s.clients, s.goals, s.check_ins, s.sessions, s.assignments
             )?;
         }
-        Command::Export { file } => {
+        Command::Export {
+            file,
+            markdown,
+            include_private,
+        } => {
+            if include_private && markdown.is_none() {
+                return Err(Error::invalid(
+                    "--include-private",
+                    "goes with --markdown (a JSON export always holds private notes)",
+                ));
+            }
             let store = Store::open(&path)?;
+            if let Some(dir) = markdown {
+                let started = std::time::Instant::now();
+                let s = export::export_markdown(
+                    &store,
+                    &dir,
+                    &export::MarkdownOptions { include_private },
+                )?;
+                writeln!(
+                    out,
+                    "Exported {} sessions of {} clients as Markdown to {} in {:.1} s",
+                    s.sessions,
+                    s.clients,
+                    dir.display(),
+                    started.elapsed().as_secs_f64()
+                )?;
+                eprintln!(
+                    "{}",
+                    if include_private {
+                        "Plain text with private notes: keep it safe."
+                    } else {
+                        "Private notes left out (add --include-private for the coach's own archive)."
+                    }
+                );
+                return Ok(ExitCode::SUCCESS);
+            }
+            let Some(file) = file else {
+                return Err(Error::invalid(
+                    "FILE",
+                    "give a file, `-`, or --markdown DIR",
+                ));
+            };
             let json = export::export_json(&store, crate::time::now())?;
             if file == Path::new("-") {
                 out.write_all(json.as_bytes())?;
@@ -186,6 +272,58 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     "Exported to {} — plain text: it holds private notes, keep it safe.",
                     file.display()
                 );
+            }
+        }
+        Command::Search {
+            query,
+            client,
+            from,
+            to,
+            kind,
+            limit,
+            no_archived,
+            json,
+        } => {
+            let client_id = client
+                .map(|c| parse_client_id("--client", &c))
+                .transpose()?;
+            let from = from.map(|d| parse_date("--from", &d)).transpose()?;
+            let to = to.map(|d| parse_date("--to", &d)).transpose()?;
+            if let (Some(f), Some(t)) = (from, to)
+                && t < f
+            {
+                return Err(Error::invalid("--to", format!("{t} is before --from {f}")));
+            }
+            if !(1..=search::MAX_LIMIT).contains(&limit) {
+                return Err(Error::invalid(
+                    "--limit",
+                    format!("must be between 1 and {}", search::MAX_LIMIT),
+                ));
+            }
+            let mut kinds = Vec::new();
+            for k in &kind {
+                kinds.extend(search::SearchKind::parse_group(k, "--kind")?);
+            }
+            let store = Store::open(&path)?;
+            if let Some(id) = client_id {
+                store.client(id)?;
+            }
+            let q = search::SearchQuery {
+                text: query.join(" "),
+                client_id,
+                from,
+                to,
+                kinds,
+                limit,
+                prefix_last: false,
+                exclude_archived: no_archived,
+            };
+            let groups = search::group_by_client(search::search(&store, &q)?);
+            if json {
+                serde_json::to_writer_pretty(&mut out, &groups)?;
+                writeln!(out)?;
+            } else {
+                show::search(&mut out, &groups)?;
             }
         }
         Command::Clients {

@@ -2,6 +2,7 @@
 
 use crate::Result;
 use crate::history::ClientHistory as History;
+use crate::search::ClientHits;
 use crate::store::{CheckReport, ClientSummary};
 use std::io::Write;
 
@@ -131,5 +132,42 @@ pub fn check(out: &mut impl Write, r: &CheckReport) -> Result<()> {
         c.clients, c.goals, c.check_ins, c.sessions, c.assignments
     )?;
     writeln!(out, "{}", if r.is_ok() { "OK" } else { "PROBLEMS FOUND" })?;
+    Ok(())
+}
+
+/// Search hits grouped by client, a snippet per hit and the id to open it with.
+pub fn search(out: &mut impl Write, groups: &[ClientHits]) -> Result<()> {
+    if groups.is_empty() {
+        writeln!(out, "No matches.")?;
+        return Ok(());
+    }
+    let mut total = 0;
+    for g in groups {
+        writeln!(
+            out,
+            "{}{}  [client {}]",
+            g.client_name,
+            if g.client_archived { " (archived)" } else { "" },
+            g.client_id
+        )?;
+        for h in &g.hits {
+            let date = h.date.map_or("          ".to_string(), |d| d.to_string());
+            writeln!(
+                out,
+                "  {date}  {:<23}  {}{}",
+                h.kind.label(),
+                if h.is_private { "[private] " } else { "" },
+                h.snippet
+            )?;
+            writeln!(out, "  {:10}  {} {}", "", h.record.as_str(), h.record_id)?;
+            total += 1;
+        }
+        writeln!(out)?;
+    }
+    writeln!(
+        out,
+        "{total} hits for {} clients (matches between « and »)",
+        groups.len()
+    )?;
     Ok(())
 }

@@ -1,9 +1,12 @@
 //! The open JSON export format: the whole practice as one versioned document, the coach's
 //! exit door. `docs/export-format.md` describes it; `import` reads it back all or nothing.
+//! `markdown` writes the sessions as Markdown files (one folder per client).
 
 mod import;
+pub mod markdown;
 
 pub use import::{ImportOptions, ImportSummary, import_document, import_json};
+pub use markdown::{MarkdownOptions, MarkdownSummary, export_markdown};
 
 use crate::Result;
 use crate::model::{Assignment, CheckIn, Client, Coach, Competency, Goal, Session};
