@@ -4,6 +4,7 @@
 # `cargo install tauri-driver --locked`, a built app (ui: npm ci && npm run build; then
 # cargo build -p coachbook-app) and `npm ci` in tests/e2e.
 #   COACHBOOK_APP_BIN  app binary (default target/debug/coachbook-app)
+#   COACHBOOK_CLI_BIN  CLI binary, to read the database file (default target/debug/coachbook)
 #   E2E_PORT           first port to try for tauri-driver (default 4444; it also uses port+1)
 #   E2E_TIMEOUT        seconds for the whole test run (default 600)
 # Arguments: test files to run (default: tests/e2e/*.test.mjs).
@@ -19,6 +20,8 @@ for tool in Xvfb WebKitWebDriver tauri-driver node; do
   command -v "$tool" >/dev/null || { echo "e2e: $tool not found" >&2; exit 2; }
 done
 [ -x "$COACHBOOK_APP_BIN" ] || { echo "e2e: no app binary at $COACHBOOK_APP_BIN" >&2; exit 2; }
+export COACHBOOK_CLI_BIN=${COACHBOOK_CLI_BIN:-$root/target/debug/coachbook}
+[ -x "$COACHBOOK_CLI_BIN" ] || { echo "e2e: no CLI at $COACHBOOK_CLI_BIN (cargo build --bin coachbook)" >&2; exit 2; }
 [ -d tests/e2e/node_modules ] || { echo "e2e: run 'npm ci' in tests/e2e first" >&2; exit 2; }
 
 xvfb_pid= driver_pid=

@@ -16,4 +16,5 @@ step "cargo test (core, app, bindings drift)"
 cargo test --workspace
 step "end-to-end: the real app under Xvfb through tauri-driver"
 cargo build -p coachbook-app --quiet
+cargo build --bin coachbook --quiet # the e2e tests read the database file through the CLI
 scripts/e2e.sh
