@@ -317,7 +317,7 @@ pub fn search_as_of(store: &Store, q: &SearchQuery, today: NaiveDate) -> Result<
             format!("{to} is before from ({from})"),
         ));
     }
-    let Some(user) = query::to_fts(&q.text, q.prefix_last) else {
+    let Some(user) = query::compile(&q.text, q.prefix_last) else {
         return Ok(Vec::new());
     };
 
@@ -338,8 +338,13 @@ pub fn search_as_of(store: &Store, q: &SearchQuery, today: NaiveDate) -> Result<
         filters.push(format!("scope : ({})", names.join(" OR ")));
         skip += kinds.len();
     }
-    filters.push(format!("{{body}} : ({user})"));
+    filters.push(format!("{{body}} : ({})", user.expr));
     let expr = filters.join(" AND ");
+    let prefixes: String = user
+        .prefixes
+        .iter()
+        .map(|p| if *p { 'p' } else { '-' })
+        .collect();
 
     let mut lo = q.from.map_or(0, |d| day_of(d) << DAY_SHIFT);
     let mut hi =
@@ -357,13 +362,12 @@ pub fn search_as_of(store: &Store, q: &SearchQuery, today: NaiveDate) -> Result<
     let tx = conn.unchecked_transaction()?;
     let mut candidates: Vec<(i64, f64)> = {
         let mut stmt = tx.prepare_cached(
-            "SELECT rowid, coachbook_rank(search_fts, ?2) FROM search_fts
+            "SELECT rowid, coachbook_rank(search_fts, ?2, ?6) FROM search_fts
              WHERE search_fts MATCH ?1 AND rowid BETWEEN ?3 AND ?4
              ORDER BY rowid DESC LIMIT ?5",
         )?;
-        let rows = stmt.query_map(params![expr, skip as i64, lo, hi, CANDIDATES], |r| {
-            Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?))
-        })?;
+        let args = params![expr, skip as i64, lo, hi, CANDIDATES, prefixes];
+        let rows = stmt.query_map(args, |r| Ok((r.get::<_, i64>(0)?, r.get::<_, f64>(1)?)))?;
         rows.collect::<Result<_, _>>()?
     };
     for (rowid, score) in &mut candidates {
@@ -371,13 +375,12 @@ pub fn search_as_of(store: &Store, q: &SearchQuery, today: NaiveDate) -> Result<
     }
     candidates.sort_by(|a, b| b.1.total_cmp(&a.1).then(b.0.cmp(&a.0)));
 
-    let mut details = tx.prepare_cached(
-        "SELECT snippet(search_fts, 0, char(2), char(3), '…', ?3), r.record_id, r.client_id,
-                c.name, c.archived_at IS NOT NULL
-         FROM search_fts
-         JOIN search_records r ON r.id = search_fts.rowid >> 4
-         JOIN clients c ON c.id = r.client_id
-         WHERE search_fts MATCH ?1 AND search_fts.rowid = ?2",
+    // The best `limit` candidates with their record and client (archived ones left out if
+    // asked), then their snippets in one more query.
+    let mut record = tx.prepare_cached(
+        "SELECT r.record_id, r.client_id, c.name, c.archived_at IS NOT NULL
+         FROM search_records r JOIN clients c ON c.id = r.client_id
+         WHERE r.id = ?1",
     )?;
     let mut hits = Vec::new();
     for (rowid, score) in candidates {
@@ -387,39 +390,65 @@ pub fn search_as_of(store: &Store, q: &SearchQuery, today: NaiveDate) -> Result<
         let Some(kind) = SearchKind::from_field(rowid & 15) else {
             continue;
         };
-        let row = details
-            .query_row(params![expr, rowid, SNIPPET_TOKENS], |r| {
+        let row = record
+            .query_row([rowid >> 4], |r| {
                 Ok((
-                    r.get::<_, String>(0)?,
+                    rows::RowExt::uuid(r, 0)?,
                     rows::RowExt::uuid(r, 1)?,
-                    rows::RowExt::uuid(r, 2)?,
-                    r.get::<_, String>(3)?,
-                    r.get::<_, bool>(4)?,
+                    r.get::<_, String>(2)?,
+                    r.get::<_, bool>(3)?,
                 ))
             })
             .optional()?;
-        let Some((snippet, record_id, client_id, client_name, client_archived)) = row else {
+        let Some((record_id, client_id, client_name, client_archived)) = row else {
             continue;
         };
         if client_archived && q.exclude_archived {
             continue;
         }
-        hits.push(SearchHit {
-            kind,
-            record: kind.record(),
-            record_id,
-            client_id,
-            client_name,
-            client_archived,
-            date: date_of_day(rowid >> DAY_SHIFT),
-            snippet: clean_snippet(&snippet),
-            is_private: kind.is_private(),
-            score,
-        });
+        hits.push((
+            rowid,
+            SearchHit {
+                kind,
+                record: kind.record(),
+                record_id,
+                client_id,
+                client_name,
+                client_archived,
+                date: date_of_day(rowid >> DAY_SHIFT),
+                snippet: String::new(),
+                is_private: kind.is_private(),
+                score,
+            },
+        ));
     }
-    drop(details);
+    drop(record);
+    if let (Some(first), Some(last)) = (
+        hits.iter().map(|(rowid, _)| *rowid).min(),
+        hits.iter().map(|(rowid, _)| *rowid).max(),
+    ) {
+        // One MATCH for all snippets: FTS5 reads the rows between the first and the last
+        // hit (all among the candidates) and `+rowid IN` (the + keeps it out of FTS5, which
+        // would run the whole query again per value) picks the hits before snippet() runs.
+        let wanted = serde_json::to_string(&hits.iter().map(|(r, _)| *r).collect::<Vec<_>>())?;
+        let mut stmt = tx.prepare_cached(
+            "SELECT rowid, snippet(search_fts, 0, char(2), char(3), '…', ?5) FROM search_fts
+             WHERE search_fts MATCH ?1 AND rowid BETWEEN ?2 AND ?3
+               AND +rowid IN (SELECT value FROM json_each(?4))",
+        )?;
+        let snippets = stmt
+            .query_map(params![expr, first, last, wanted, SNIPPET_TOKENS], |r| {
+                Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<Result<std::collections::HashMap<i64, String>, _>>()?;
+        for (rowid, hit) in &mut hits {
+            if let Some(raw) = snippets.get(rowid) {
+                hit.snippet = clean_snippet(raw);
+            }
+        }
+    }
     tx.finish()?;
-    Ok(grouped_order(hits))
+    Ok(grouped_order(hits.into_iter().map(|(_, h)| h).collect()))
 }
 
 /// The snippet with « » as markers and on one line.

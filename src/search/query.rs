@@ -128,9 +128,23 @@ struct Term {
     bare_word: bool,
 }
 
-/// The FTS5 expression for `text` (to go inside `{body} : (…)`), or `None` when nothing
-/// searchable is left (empty text, only punctuation, only exclusions).
+/// A compiled query: the FTS5 expression (to go inside `{body} : (…)`) and, for each of its
+/// phrases in order, whether it is a prefix (the ranking function counts documents only
+/// for plain words; see `rank`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FtsQuery {
+    pub expr: String,
+    pub prefixes: Vec<bool>,
+}
+
+/// The FTS5 expression for `text`, or `None` when nothing searchable is left (empty text,
+/// only punctuation, only exclusions).
 pub fn to_fts(text: &str, prefix_last: bool) -> Option<String> {
+    compile(text, prefix_last).map(|q| q.expr)
+}
+
+/// [`to_fts`] with the phrases' prefix flags.
+pub fn compile(text: &str, prefix_last: bool) -> Option<FtsQuery> {
     let typing_last = prefix_last && !text.ends_with(|c: char| c.is_whitespace() || c == '"');
     let lexemes = lex(text);
 
@@ -238,6 +252,13 @@ pub fn to_fts(text: &str, prefix_last: bool) -> Option<String> {
     if groups.is_empty() {
         return None;
     }
+    // Phrases in the order the expression names them (FTS5 numbers them so).
+    let prefixes = groups
+        .iter()
+        .flatten()
+        .chain(negatives.iter())
+        .map(|a| a.prefix)
+        .collect();
     let positive = groups
         .iter()
         .map(|g| {
@@ -264,7 +285,7 @@ pub fn to_fts(text: &str, prefix_last: bool) -> Option<String> {
         expr.push_str(" NOT ");
         expr.push_str(&n.render());
     }
-    Some(expr)
+    Some(FtsQuery { expr, prefixes })
 }
 
 #[cfg(test)]
@@ -334,6 +355,13 @@ mod tests {
         assert_eq!(q("OR a AND").unwrap(), r#""a""#);
         assert_eq!(q("a OR").unwrap(), r#""a""#);
         assert_eq!(q("a NOT").unwrap(), r#""a""#);
+    }
+
+    #[test]
+    fn prefix_flags_follow_the_phrase_order() {
+        let q = super::compile("ab* \"b c\" OR d -ef* f", false).unwrap();
+        assert_eq!(q.expr, r#"("ab" * AND ("b c" OR "d") AND "f") NOT "ef" *"#);
+        assert_eq!(q.prefixes, [true, false, false, false, true]);
     }
 
     #[test]
