@@ -10,7 +10,7 @@ mod tests {
 
     fn generate(dir: &Path) {
         use coachbook::model::*;
-        use coachbook::store::{ClientFilter, ClientSummary, NoteRevision};
+        use coachbook::store::{ClientFilter, ClientSummary, Counts, NoteRevision};
         use coachbook::views::{ClientOverview, SessionPage, Today};
         // JSON numbers, not bigint: every integer we send fits in 2^53.
         let cfg = Config::new().with_out_dir(dir).with_large_int("number");
@@ -18,6 +18,7 @@ mod tests {
             crate::commands::practice::AppInfo::export_all(&cfg),
             coachbook::ErrorReport::export_all(&cfg),
             Today::export_all(&cfg),
+            Counts::export_all(&cfg),
             ClientFilter::export_all(&cfg),
             ClientSummary::export_all(&cfg),
             Client::export_all(&cfg),

@@ -37,12 +37,14 @@ beforeEach(() => {
 
 afterEach(() => cleanup());
 
+const counts = (clients: number) => ({ clients, goals: 0, check_ins: 0, sessions: 0, assignments: 0 });
+
 describe('Today', () => {
   it('welcomes an empty practice and loads the demo only when asked', async () => {
     let clients: unknown[] = [];
     backend({
       today: () => emptyToday,
-      list_clients: () => clients,
+      practice_counts: () => counts(clients.length),
       load_demo: () => {
         clients = [summary('Zoë Martin')];
         return null;
@@ -52,8 +54,8 @@ describe('Today', () => {
     render(Today);
     const explore = await screen.findByRole('button', { name: 'Explore the demo practice' });
     expect(screen.getByRole('button', { name: 'Add my first client' })).toBeTruthy();
-    // Archived clients count: a practice with only archived clients is not "empty".
-    expect(calls('list_clients')[0][1]).toEqual({ filter: { status: null, stage: null, include_archived: true } });
+    // The core counts archived clients too: a practice with only archived clients is not "empty".
+    expect(calls('practice_counts')).toHaveLength(1);
     expect(calls('load_demo')).toHaveLength(0);
 
     await fireEvent.click(explore);
@@ -64,7 +66,7 @@ describe('Today', () => {
   });
 
   it('"Add my first client" opens the empty client form', async () => {
-    backend({ today: () => emptyToday, list_clients: () => [], first_paint: () => 1 });
+    backend({ today: () => emptyToday, practice_counts: () => counts(0), first_paint: () => 1 });
     render(Today);
     await fireEvent.click(await screen.findByRole('button', { name: 'Add my first client' }));
     expect(nav.stack.at(-1)).toEqual({ name: 'client-form', id: null });
@@ -73,7 +75,7 @@ describe('Today', () => {
   it('lists what is next, due and stale; a session row opens the session', async () => {
     const soon = new Date(Date.now() + 2 * 3600_000 + 10 * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
     backend({
-      list_clients: () => [summary('Dana Brooks')],
+      practice_counts: () => counts(1),
       first_paint: () => 1,
       today: () => ({
         upcoming_sessions: [
@@ -211,7 +213,7 @@ describe('ClientForm', () => {
 
   it('edits an existing client with "Save client" and can archive it', async () => {
     backend({
-      client_overview: () => overview(0),
+      get_client: () => overview(0).client,
       update_client: (args) => client({ ...(args!.details as object) }),
       set_client_archived: (args) => client({ archived_at: args!.archived ? '2026-11-24T08:00:00Z' : null }),
     });

@@ -15,6 +15,11 @@ pub async fn list_clients(
 }
 
 #[tauri::command]
+pub async fn get_client(state: State<'_, AppState>, id: Uuid) -> Reply<Client> {
+    state.with(|s| s.client(id))
+}
+
+#[tauri::command]
 pub async fn create_client(state: State<'_, AppState>, details: ClientDetails) -> Reply<Client> {
     state.with(|s| s.create_client(details))
 }

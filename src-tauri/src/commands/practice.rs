@@ -28,6 +28,12 @@ pub async fn today(state: State<'_, AppState>) -> Reply<Today> {
     state.with(|s| Today::load(s, chrono::Utc::now(), chrono::Local::now().date_naive()))
 }
 
+/// How many records the practice holds: the welcome screen shows on zero clients.
+#[tauri::command]
+pub async fn practice_counts(state: State<'_, AppState>) -> Reply<coachbook::store::Counts> {
+    state.with(|s| s.counts())
+}
+
 #[tauri::command]
 pub async fn competencies(state: State<'_, AppState>) -> Reply<Vec<Competency>> {
     state.with(|s| s.competencies())

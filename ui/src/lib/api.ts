@@ -8,6 +8,7 @@ import type { ClientFilter } from '../bindings/ClientFilter';
 import type { ClientOverview } from '../bindings/ClientOverview';
 import type { ClientSummary } from '../bindings/ClientSummary';
 import type { Competency } from '../bindings/Competency';
+import type { Counts } from '../bindings/Counts';
 import type { ErrorReport } from '../bindings/ErrorReport';
 import type { Goal } from '../bindings/Goal';
 import type { NoteRevision } from '../bindings/NoteRevision';
@@ -50,11 +51,13 @@ export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   firstPaint: () => call<number>('first_paint'),
   today: () => call<Today>('today'),
+  practiceCounts: () => call<Counts>('practice_counts'),
   competencies: () => call<Competency[]>('competencies'),
   clientGoals: (clientId: string) => call<Goal[]>('client_goals', { clientId }),
   loadDemo: () => call<null>('load_demo'),
 
   listClients: (filter: ClientFilter) => call<ClientSummary[]>('list_clients', { filter }),
+  getClient: (id: string) => call<Client>('get_client', { id }),
   createClient: (details: ClientDetails) => call<Client>('create_client', { details }),
   updateClient: (id: string, details: ClientDetails) => call<Client>('update_client', { id, details }),
   setClientArchived: (id: string, archived: boolean) =>
