@@ -13,6 +13,7 @@ test:
 bench:
 	@scripts/install-deps.sh
 	cargo bench --bench practice
+	cargo bench --bench search
 	@scripts/bench-app.sh
 
 lint:

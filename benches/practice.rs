@@ -1,5 +1,6 @@
-//! `cargo bench` (or `make bench`): builds the large demo practice (a 10-year practice)
-//! in a temp dir and prints one table of timings. Later features add their rows here.
+//! `cargo bench --bench practice` (part of `make bench`): builds the large demo practice (a
+//! 10-year practice) in a temp dir and prints one table of timings. Later features add their
+//! rows here; full-text search on the huge practice has its own bench (`--bench search`).
 
 use coachbook::Store;
 use coachbook::demo::{DemoOptions, Size};
@@ -133,6 +134,35 @@ fn main() {
     rows.push(measure("export the whole practice to JSON", 5, "", |_| {
         coachbook::export::export_json(&store, coachbook::time::now()).expect("export");
     }));
+
+    let markdown = dir.path().join("markdown");
+    rows.push(measure(
+        "export the whole practice to Markdown",
+        5,
+        "one file per session (private notes left out)",
+        |_| {
+            coachbook::export::export_markdown(&store, &markdown, &Default::default())
+                .expect("markdown");
+        },
+    ));
+
+    // The fixed benchmark queries (`cargo bench --bench search` runs them on the huge practice).
+    let queries = coachbook::demo::benchmark_queries();
+    let today = "2026-11-24".parse().expect("date");
+    rows.push(measure(
+        "search: 100 fixed queries, top 20 + snippets",
+        queries.len(),
+        "each query once; see the search bench for the huge practice",
+        |i| {
+            let q = &queries[i % queries.len()];
+            let query = coachbook::search::SearchQuery {
+                prefix_last: q.prefix_last,
+                limit: 20,
+                ..coachbook::search::SearchQuery::text(q.text.clone())
+            };
+            coachbook::search::search_as_of(&store, &query, today).expect("search");
+        },
+    ));
 
     let backup = dir.path().join("backup.db");
     rows.push(measure("online backup + integrity check", 5, "", |_| {

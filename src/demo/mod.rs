@@ -4,7 +4,10 @@
 
 mod names;
 mod phrases;
+mod queries;
 mod text;
+
+pub use queries::{BenchQuery, benchmark_queries};
 
 use crate::export::{ClientRecord, Document, GoalRecord, ImportOptions, ImportSummary};
 use crate::model::*;
