@@ -487,23 +487,49 @@ pub fn group_by_client(hits: impl IntoIterator<Item = SearchHit>) -> Vec<ClientH
     groups
 }
 
-/// Rebuilds the full-text index from the records (the triggers keep it current; this is
-/// for a repair, and for measuring how long a build from scratch takes).
+/// Rebuilds the whole full-text index from the records: its keys (search_records,
+/// search_docs) and the FTS5 index. The triggers keep it current; this is the repair when
+/// [`index_in_step`] says otherwise, and how the benchmark times a build from scratch.
 pub fn rebuild_index(store: &mut Store) -> Result<()> {
     store.write(|tx| {
-        tx.execute("INSERT INTO search_fts (search_fts) VALUES ('rebuild')", [])?;
+        tx.execute_batch("DELETE FROM search_docs; DELETE FROM search_records;")?;
+        tx.execute_batch(initial_indexing_sql())?;
         Ok(())
     })
 }
 
+/// The end of migration 3 that indexes what is in the database (keys, then FTS5
+/// 'rebuild'). Migrations never change once shipped, so this stays the same procedure; a
+/// later migration that changes the index layout must give `rebuild_index` its own.
+fn initial_indexing_sql() -> &'static str {
+    const MIGRATION: &str = include_str!("store/migrations/003_search.sql");
+    const MARK: &str = "-- Index what is already there";
+    MIGRATION
+        .find(MARK)
+        .map_or(MIGRATION, |at| &MIGRATION[at..])
+}
+
 /// Checks that the index matches the records exactly (FTS5's integrity check, comparing
-/// with the content). Slow on a large practice: for tests and `check`-style repairs.
+/// with the content: seconds on a large practice). An index out of step is an error.
 pub fn check_index(store: &Store) -> Result<()> {
     store.conn().execute(
         "INSERT INTO search_fts (search_fts, rank) VALUES ('integrity-check', 1)",
         [],
     )?;
     Ok(())
+}
+
+/// [`check_index`] as a yes or no: false when the index is out of step with the records.
+pub fn index_in_step(store: &Store) -> Result<bool> {
+    match check_index(store) {
+        Ok(()) => Ok(true),
+        Err(Error::Db(e))
+            if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseCorrupt) =>
+        {
+            Ok(false)
+        }
+        Err(e) => Err(e),
+    }
 }
 
 #[cfg(test)]

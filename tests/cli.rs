@@ -328,3 +328,27 @@ fn export_markdown_writes_a_folder_per_client_and_json_export_still_works() {
             .contains("\"format\": \"coachbook\"")
     );
 }
+
+#[test]
+fn check_reports_a_search_index_out_of_step_and_rebuilds_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    demo(&db);
+    let ok = coachbook(&db, &["check"]);
+    assert!(ok.status.success());
+    assert!(stdout(&ok).contains("Search index: ok"), "{}", stdout(&ok));
+    rusqlite::Connection::open(&db)
+        .unwrap()
+        .execute_batch(
+            "DROP TRIGGER search_session_update;
+             UPDATE sessions SET notes = 'edited behind the index' WHERE rowid = 3;",
+        )
+        .unwrap();
+    let bad = coachbook(&db, &["check"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stdout(&bad).contains("out of step"), "{}", stdout(&bad));
+    let repaired = coachbook(&db, &["check", "--rebuild-search"]);
+    assert!(repaired.status.success(), "{}", stdout(&repaired));
+    assert!(stdout(&repaired).contains("Search index: ok"));
+    assert!(stdout(&coachbook(&db, &["search", "behind the index"])).contains("«behind»"));
+}

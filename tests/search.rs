@@ -893,8 +893,8 @@ fn a_query_matching_more_rows_than_are_ranked_still_answers_and_dates_reach_olde
 }
 
 #[test]
-fn the_index_check_notices_a_drift() {
-    let (t, _, s) = practice_with_session("Original words.", "");
+fn the_index_check_notices_a_drift_and_a_rebuild_repairs_it() {
+    let (mut t, _, s) = practice_with_session("Original words.", "");
     let conn = t.store.conn();
     conn.execute_batch("DROP TRIGGER search_session_update")
         .unwrap();
@@ -904,4 +904,26 @@ fn the_index_check_notices_a_drift() {
     )
     .unwrap();
     assert!(search::check_index(&t.store).is_err());
+    assert!(!search::index_in_step(&t.store).unwrap());
+    let report = t.store.check().unwrap();
+    assert!(!report.search_index_ok);
+    assert!(!report.is_ok());
+
+    // Keys gone too: a rebuild starts from the records alone.
+    t.store
+        .conn()
+        .execute_batch("DELETE FROM search_records")
+        .unwrap();
+    search::rebuild_index(&mut t.store).unwrap();
+    index_in_sync(&t.store);
+    assert!(t.store.check().unwrap().is_ok());
+    assert!(find(&t.store, "original").is_empty());
+    assert_eq!(
+        kinds_of(&find(&t.store, "other")),
+        [SearchKind::SessionNotes]
+    );
+    assert_eq!(
+        kinds_of(&find(&t.store, "adeyemi")),
+        [SearchKind::ClientName]
+    );
 }

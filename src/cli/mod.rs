@@ -118,6 +118,9 @@ enum Command {
     Check {
         #[arg(long)]
         json: bool,
+        /// First rebuild the full-text search index from the records (a repair)
+        #[arg(long)]
+        rebuild_search: bool,
     },
     /// Copy the database to DEST with SQLite's online backup (safe while the app runs)
     Backup { dest: PathBuf },
@@ -361,8 +364,19 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 show::client(&mut out, &history)?;
             }
         }
-        Command::Check { json } => {
-            let store = Store::open(&path)?;
+        Command::Check {
+            json,
+            rebuild_search,
+        } => {
+            let mut store = Store::open(&path)?;
+            if rebuild_search {
+                let started = std::time::Instant::now();
+                search::rebuild_index(&mut store)?;
+                eprintln!(
+                    "Search index rebuilt in {:.1} s",
+                    started.elapsed().as_secs_f64()
+                );
+            }
             let report = store.check()?;
             if json {
                 serde_json::to_writer_pretty(&mut out, &report)?;

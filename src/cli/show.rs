@@ -125,6 +125,15 @@ pub fn check(out: &mut impl Write, r: &CheckReport) -> Result<()> {
     )?;
     writeln!(out, "Integrity: {}", r.integrity.join("; "))?;
     writeln!(out, "Foreign-key problems: {}", r.foreign_key_problems)?;
+    writeln!(
+        out,
+        "Search index: {}",
+        if r.search_index_ok {
+            "ok"
+        } else {
+            "out of step with the records — `coachbook check --rebuild-search` rebuilds it"
+        }
+    )?;
     let c = &r.counts;
     writeln!(
         out,

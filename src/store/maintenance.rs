@@ -27,12 +27,14 @@ pub struct CheckReport {
     /// "ok", or SQLite's list of problems.
     pub integrity: Vec<String>,
     pub foreign_key_problems: i64,
+    /// The full-text index matches the records (else `check --rebuild-search` repairs it).
+    pub search_index_ok: bool,
     pub counts: Counts,
 }
 
 impl CheckReport {
     pub fn is_ok(&self) -> bool {
-        self.integrity == ["ok"] && self.foreign_key_problems == 0
+        self.integrity == ["ok"] && self.foreign_key_problems == 0 && self.search_index_ok
     }
 }
 
@@ -52,7 +54,7 @@ impl Store {
         })
     }
 
-    /// Full integrity check, foreign-key check and schema version.
+    /// Full integrity check, foreign-key check, search index check and schema version.
     pub fn check(&self) -> Result<CheckReport> {
         let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
         let integrity = stmt
@@ -66,6 +68,7 @@ impl Store {
             latest_schema_version: super::migrations::LATEST,
             integrity,
             foreign_key_problems,
+            search_index_ok: crate::search::index_in_step(self)?,
             counts: self.counts()?,
         })
     }
