@@ -135,12 +135,14 @@ fn main() {
         coachbook::export::export_json(&store, coachbook::time::now()).expect("export");
     }));
 
-    let markdown = dir.path().join("markdown");
+    let mut runs = 0;
     rows.push(measure(
         "export the whole practice to Markdown",
         5,
-        "one file per session (private notes left out)",
+        "one file per session, into a new folder (file-system bound)",
         |_| {
+            runs += 1;
+            let markdown = dir.path().join(format!("markdown-{runs}"));
             coachbook::export::export_markdown(&store, &markdown, &Default::default())
                 .expect("markdown");
         },
