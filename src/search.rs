@@ -519,8 +519,23 @@ pub fn check_index(store: &Store) -> Result<()> {
     Ok(())
 }
 
-/// [`check_index`] as a yes or no: false when the index is out of step with the records.
+/// [`check_index`] as a yes or no, plus a count of the keys (a record the triggers never saw
+/// has no key, and the content check cannot see what has no key): false when the index is
+/// out of step with the records.
 pub fn index_in_step(store: &Store) -> Result<bool> {
+    let keys_complete: bool = store.conn().query_row(
+        "SELECT (SELECT count(*) FROM search_records)
+                  = (SELECT count(*) FROM sessions) + (SELECT count(*) FROM goals)
+                    + 2 * (SELECT count(*) FROM assignments) + (SELECT count(*) FROM clients)
+            AND (SELECT count(*) FROM search_docs)
+                  = 5 * (SELECT count(*) FROM sessions) + 2 * (SELECT count(*) FROM goals)
+                    + 6 * (SELECT count(*) FROM assignments) + 2 * (SELECT count(*) FROM clients)",
+        [],
+        |r| r.get(0),
+    )?;
+    if !keys_complete {
+        return Ok(false);
+    }
     match check_index(store) {
         Ok(()) => Ok(true),
         Err(Error::Db(e))
