@@ -30,6 +30,8 @@ mod tests {
             NoteRevision::export_all(&cfg),
             Competency::export_all(&cfg),
             Goal::export_all(&cfg),
+            coachbook::search::SearchQuery::export_all(&cfg),
+            coachbook::search::ClientHits::export_all(&cfg),
         ];
         for r in results {
             r.expect("export TypeScript bindings");

@@ -37,6 +37,7 @@ pub fn run() {
             commands::sessions::delete_session,
             commands::sessions::note_revisions,
             commands::sessions::restore_note_revision,
+            commands::search::search,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

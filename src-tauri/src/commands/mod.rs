@@ -3,6 +3,7 @@
 
 pub mod clients;
 pub mod practice;
+pub mod search;
 pub mod sessions;
 
 pub type Reply<T> = Result<T, coachbook::ErrorReport>;

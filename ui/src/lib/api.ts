@@ -5,6 +5,7 @@ import type { AppInfo } from '../bindings/AppInfo';
 import type { Client } from '../bindings/Client';
 import type { ClientDetails } from '../bindings/ClientDetails';
 import type { ClientFilter } from '../bindings/ClientFilter';
+import type { ClientHits } from '../bindings/ClientHits';
 import type { ClientOverview } from '../bindings/ClientOverview';
 import type { ClientSummary } from '../bindings/ClientSummary';
 import type { Competency } from '../bindings/Competency';
@@ -12,6 +13,7 @@ import type { Counts } from '../bindings/Counts';
 import type { ErrorReport } from '../bindings/ErrorReport';
 import type { Goal } from '../bindings/Goal';
 import type { NoteRevision } from '../bindings/NoteRevision';
+import type { SearchQuery } from '../bindings/SearchQuery';
 import type { Session } from '../bindings/Session';
 import type { SessionDetails } from '../bindings/SessionDetails';
 import type { SessionPage } from '../bindings/SessionPage';
@@ -73,4 +75,7 @@ export const api = {
   noteRevisions: (sessionId: string) => call<NoteRevision[]>('note_revisions', { sessionId }),
   restoreNoteRevision: (sessionId: string, revisionId: number) =>
     call<Session>('restore_note_revision', { sessionId, revisionId }),
+
+  /** Full-text search: hits grouped by client, the client of the best hit first. */
+  search: (query: SearchQuery) => call<ClientHits[]>('search', { query }),
 };
