@@ -1,11 +1,23 @@
 // Where the coach is: a stack of screens, so Esc always goes back to where they came from.
 
+/** A session opened from a search hit: the field to focus and the matched text to select. */
+export interface SessionFocus {
+  field: 'agenda' | 'notes' | 'private_notes' | 'takeaways' | 'next_steps';
+  text: string;
+}
+
+/** A client opened from a goal or assignment hit: the row to scroll to. */
+export interface ClientFocus {
+  kind: 'goal' | 'assignment';
+  id: string;
+}
+
 export type Route =
   | { name: 'today' }
   | { name: 'clients' }
-  | { name: 'client'; id: string }
+  | { name: 'client'; id: string; focus?: ClientFocus }
   | { name: 'client-form'; id: string | null }
-  | { name: 'session'; id: string; clientId: string };
+  | { name: 'session'; id: string; clientId: string; focus?: SessionFocus };
 
 export const nav = $state({ stack: [{ name: 'today' }] as Route[] });
 
