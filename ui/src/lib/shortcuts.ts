@@ -1,5 +1,5 @@
 // Keyboard-first: app-wide shortcuts live here; a screen registers what Ctrl+S means for it.
-// Ctrl+K is reserved for search (not yet built).
+// Ctrl+K opens the search palette from anywhere.
 
 type Handler = () => void | Promise<void>;
 const saveHandlers: Handler[] = [];
@@ -17,14 +17,45 @@ export function saveNow(): void {
   void saveHandlers[saveHandlers.length - 1]?.();
 }
 
+/**
+ * A modal dialog (the search palette) is open: Esc is its own (it closes it, the screen behind
+ * must not also go back or close a panel), and nothing may navigate behind it.
+ */
+let modals = 0;
+export function modalIsOpen(): boolean {
+  return modals > 0;
+}
+/** Call when a modal opens; the returned function when it closes. */
+export function openModal(): () => void {
+  modals++;
+  let closed = false;
+  return () => {
+    if (!closed) modals--;
+    closed = true;
+  };
+}
+
 export interface ShortcutActions {
   newSession: () => void;
   back: () => void;
+  search: () => void;
 }
 
 /** Maps a key event to an app action; returns true when it handled the event. */
 export function handleShortcut(e: KeyboardEvent, actions: ShortcutActions): boolean {
   const mod = e.ctrlKey || e.metaKey;
+  if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k') {
+    actions.search();
+    return true;
+  }
+  if (modalIsOpen()) {
+    // Ctrl+S still saves what is behind; Esc and Ctrl+N belong to the dialog.
+    if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
+      saveNow();
+      return true;
+    }
+    return false;
+  }
   if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
     saveNow();
     return true;

@@ -320,4 +320,35 @@ describe('History, delete, Esc', () => {
     await waitFor(() => expect(nav.stack).toHaveLength(1), { timeout: 2_000 });
     expect(backend.saves.at(-1)?.notes).toBe('Leaving now');
   });
+
+  it('opened from a search hit: that field focused, the first occurrence selected', async () => {
+    backend.session.private_notes = 'Tense.\nShe REHEARSED the board talk; rehearsed again later.';
+    render(SessionEditor, {
+      id: SESSION_ID,
+      clientId: CLIENT_ID,
+      focus: { field: 'private_notes', text: 'rehearsed' },
+    });
+    const priv = (await screen.findByLabelText('Private notes')) as HTMLTextAreaElement;
+    await waitFor(() => expect(document.activeElement).toBe(priv));
+    expect(priv.value.slice(priv.selectionStart, priv.selectionEnd)).toBe('REHEARSED');
+    expect(priv.selectionStart).toBe(11);
+  });
+
+  it('with the search palette open, Esc is left to it', async () => {
+    const { nav } = await import('../lib/router.svelte');
+    const { openModal } = await import('../lib/shortcuts');
+    nav.stack = [{ name: 'client', id: CLIENT_ID }, { name: 'session', id: SESSION_ID, clientId: CLIENT_ID }];
+    await openEditor();
+    await fireEvent.click(screen.getByRole('button', { name: 'History' }));
+    const close = openModal();
+    try {
+      const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+      screen.getByLabelText('Notes').dispatchEvent(esc);
+      expect(esc.defaultPrevented).toBe(false);
+      expect(screen.getByRole('button', { name: 'History' }).getAttribute('aria-pressed')).toBe('true');
+      expect(nav.stack).toHaveLength(2);
+    } finally {
+      close();
+    }
+  });
 });
