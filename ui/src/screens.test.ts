@@ -258,6 +258,80 @@ describe('ClientView', () => {
     expect(nav.stack.at(-1)).toEqual({ name: 'session', id: 's7', clientId: 'c1' });
   });
 
+  it("searches this client's records inline and opens a hit", async () => {
+    const hit = (more: Record<string, unknown>) => ({
+      kind: 'session_notes',
+      record: 'session',
+      record_id: 's3',
+      client_id: 'c1',
+      client_name: 'Dana Brooks',
+      client_archived: false,
+      date: '2026-10-12',
+      snippet: 'the «stakeholders» map',
+      is_private: false,
+      score: 2,
+      ...more,
+    });
+    backend({
+      client_overview: () => overview(3),
+      search: (args) => {
+        const q = args!.query as { text: string; client_id: string };
+        if (q.text === 'zzz') return [];
+        return [
+          {
+            client_id: q.client_id,
+            client_name: 'Dana Brooks',
+            client_archived: false,
+            hits: [hit({}), hit({ kind: 'session_private_notes', record_id: 's4', is_private: true })],
+          },
+        ];
+      },
+    });
+    render(ClientView, { id: 'c1' });
+    const field = (await screen.findByLabelText("Search this client's notes")) as HTMLInputElement;
+    await fireEvent.input(field, { target: { value: 'stake' } });
+    const first = await screen.findByRole('button', { name: /Notes.*stakeholders map/ });
+    expect(calls('search')[0][1]).toMatchObject({ query: { text: 'stake', client_id: 'c1', prefix_last: true } });
+    expect(first.querySelector('mark')?.textContent).toBe('stakeholders');
+    expect(screen.getByRole('button', { name: /Private notes.*private/ })).toBeTruthy();
+
+    await fireEvent.input(field, { target: { value: 'zzz' } });
+    await screen.findByText("No matches for “zzz” in Dana Brooks's records.");
+
+    // Esc in the field clears it (and does not go back); Enter opens the first hit.
+    const esc = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    field.dispatchEvent(esc);
+    expect(esc.defaultPrevented).toBe(true);
+    await waitFor(() => expect(field.value).toBe(''));
+    await fireEvent.input(field, { target: { value: 'stake' } });
+    await screen.findByRole('button', { name: /Notes.*stakeholders map/ });
+    await fireEvent.keyDown(field, { key: 'Enter' });
+    expect(nav.stack.at(-1)).toEqual({
+      name: 'session',
+      id: 's3',
+      clientId: 'c1',
+      focus: { field: 'notes', text: 'stakeholders' },
+    });
+  });
+
+  it('opened from a goal hit: a folded-away goal is shown and marked', async () => {
+    const goal = (id: string, title: string, status: string) => ({
+      goal: { id, client_id: 'c1', created_at: '', updated_at: '', competency_id: null, title, success_criteria: '', baseline: 2, target: 8, started_on: null, target_date: null, status },
+      competency: null,
+      latest_score: null,
+      latest_on: null,
+      check_ins: 0,
+    });
+    backend({
+      client_overview: () =>
+        overview(0, { goals: [goal('g1', 'Delegate the plan', 'active'), goal('g2', 'Run the board meeting', 'achieved')] } as never),
+    });
+    render(ClientView, { id: 'c1', focus: { kind: 'goal', id: 'g2' } });
+    const title = await screen.findByText('Run the board meeting');
+    expect(title.closest('li')?.classList.contains('found')).toBe(true);
+    expect(screen.getByRole('button', { name: 'Hide achieved or dropped' })).toBeTruthy();
+  });
+
   it('"New session" starts one and opens it', async () => {
     backend({
       client_overview: () => overview(0),
