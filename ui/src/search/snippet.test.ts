@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findMatch, firstMatch, splitSnippet } from './snippet';
+import { findMatch, firstMatch, splitSnippet, withoutEmphasis } from './snippet';
 
 describe('splitSnippet', () => {
   it('splits on the markers, matches flagged', () => {
@@ -39,6 +39,12 @@ describe('splitSnippet', () => {
       { text: 'c', match: true },
     ]);
     expect(splitSnippet('««x»»')).toEqual([{ text: '«x', match: true }]);
+  });
+});
+
+describe('withoutEmphasis', () => {
+  it('drops bold markers, keeps the rest', () => {
+    expect(withoutEmphasis('afterwards. **«Practice».** We __did__ 2*3 a_b')).toBe('afterwards. «Practice». We did 2*3 a_b');
   });
 });
 

@@ -34,6 +34,12 @@ export function splitSnippet(snippet: string): SnippetPart[] {
   return parts;
 }
 
+/** Markdown emphasis markers (`**bold**`, `__bold__`) left out: a snippet reads as text. The
+ * notes keep them; single `*` and `_` stay (they are as often arithmetic or names). */
+export function withoutEmphasis(snippet: string): string {
+  return snippet.replace(/\*\*|__/g, '');
+}
+
 /** The first marked text of a snippet: what the editor selects when the hit is opened. */
 export function firstMatch(snippet: string): string | null {
   return splitSnippet(snippet).find((p) => p.match)?.text.trim() || null;
