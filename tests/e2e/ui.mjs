@@ -159,3 +159,45 @@ export function percentile(samples, p) {
   const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
   return sorted[i];
 }
+
+/** Ctrl+K, then waits for the search palette with the focus in its input. */
+export async function openPalette(browser, timeout = 10_000) {
+  await browser.keys(['Control', 'k']);
+  await browser.waitUntil(
+    () => browser.execute(() => document.activeElement?.id === 'palette-input' && !!document.querySelector('[role="dialog"]')),
+    { timeout, interval: 25, timeoutMsg: 'Ctrl+K did not open the search palette with the focus in it' },
+  );
+  return browser.$('#palette-input');
+}
+
+/** The palette's lines as shown: client group, kind, date, snippet text and its <mark>s; `more`
+ * for a "Show N more from …" line. */
+export async function paletteResults(browser) {
+  return browser.execute(() =>
+    [...document.querySelectorAll('[role="dialog"] [role="option"]')].map((o) => ({
+      client: document.getElementById(o.closest('[role="group"]').getAttribute('aria-labelledby'))?.textContent.trim(),
+      kind: o.querySelector('.hit-kind')?.textContent.trim(),
+      date: o.querySelector('.hit-date')?.textContent.trim() ?? null,
+      snippet: o.querySelector('.hit-snippet')?.textContent ?? '',
+      marks: [...o.querySelectorAll('mark')].map((m) => m.textContent),
+      selected: o.getAttribute('aria-selected') === 'true',
+      more: o.classList.contains('more'),
+    })),
+  );
+}
+
+/** Waits until the palette answered `text` (results or the empty state). */
+export async function waitForPaletteAnswer(browser, text, timeout = 10_000) {
+  await browser.waitUntil(
+    () =>
+      browser.execute((t) => {
+        const input = document.getElementById('palette-input');
+        if (!input || input.value !== t) return false;
+        const dialog = document.querySelector('[role="dialog"]');
+        const busy = !!dialog.querySelector('.spinner');
+        const answered = dialog.querySelectorAll('[role="option"]').length > 0 || /No matches for/.test(dialog.textContent);
+        return !busy && answered;
+      }, text),
+    { timeout, interval: 20, timeoutMsg: `the palette never answered "${text}"` },
+  );
+}
