@@ -161,7 +161,14 @@ fn goals_assignments_debriefs_and_clients_are_indexed_and_follow_edits() {
         .unwrap();
     let a = t
         .store
-        .create_assignment(c.id, assignment_details(5, "Coach on call"))
+        .create_assignment(
+            c.id,
+            AssignmentDetails {
+                // Completed, so the debrief below is a legal move.
+                status: AssignmentStatus::Completed,
+                ..assignment_details(5, "Coach on call")
+            },
+        )
         .unwrap();
     index_in_sync(&t.store);
     assert_eq!(kinds_of(&find(&t.store, "steady")), [SearchKind::GoalTitle]);

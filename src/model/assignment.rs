@@ -3,6 +3,7 @@ use super::validate;
 use crate::{Error, Result};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 use uuid::Uuid;
 
 text_enum!(
@@ -16,6 +17,7 @@ text_enum!(
 );
 
 text_enum!(
+    /// Where an assignment stands; see [`AssignmentStatus::next`] for the moves allowed.
     AssignmentStatus {
         Proposed => "proposed",
         Accepted => "accepted",
@@ -25,6 +27,63 @@ text_enum!(
         Withdrawn => "withdrawn",
     }
 );
+
+impl AssignmentStatus {
+    /// The statuses an assignment may move to from this one, the usual next step first.
+    ///
+    /// The flow is proposed → accepted → active → completed → debriefed, and withdrawn from any
+    /// status before debriefed. No step may be skipped. One step back is allowed between
+    /// accepted, active and completed, so a coach can undo a status set too early (the client
+    /// had not actually started, the crisis is not over yet) without withdrawing an exposure
+    /// that is still going to happen. Debriefed and withdrawn are final: a debrief is corrected
+    /// by editing it, and a withdrawn exposure that comes back is a new assignment, so the
+    /// exposure ladder keeps the withdrawal. Creating an assignment may start at any status
+    /// (recording an exposure that already happened); the rules apply to changes, and import
+    /// takes any stored status as history.
+    pub fn next(self) -> &'static [AssignmentStatus] {
+        use AssignmentStatus::*;
+        match self {
+            Proposed => &[Accepted, Withdrawn],
+            Accepted => &[Active, Proposed, Withdrawn],
+            Active => &[Completed, Accepted, Withdrawn],
+            Completed => &[Debriefed, Active, Withdrawn],
+            Debriefed | Withdrawn => &[],
+        }
+    }
+
+    /// True when `to` is a legal move from here (staying put is not a move).
+    pub fn can_move_to(self, to: AssignmentStatus) -> bool {
+        self.next().contains(&to)
+    }
+
+    /// Nothing follows a final status.
+    pub fn is_final(self) -> bool {
+        self.next().is_empty()
+    }
+
+    /// Ok when `to` is this status or a legal move; else an error on `assignment.status`
+    /// naming both ends and what may follow.
+    pub fn check_change(self, to: AssignmentStatus) -> Result<()> {
+        if self == to || self.can_move_to(to) {
+            return Ok(());
+        }
+        let allowed = if self.is_final() {
+            format!("{self} is final, nothing may follow it")
+        } else {
+            let names: Vec<&str> = self.next().iter().map(|s| s.as_str()).collect();
+            format!("from {self} it may go to: {}", names.join(", "))
+        };
+        Err(Error::invalid(
+            "assignment.status",
+            format!("cannot go from {self} to {to}; {allowed}"),
+        ))
+    }
+
+    /// The whole table, for a UI that offers only the legal next statuses.
+    pub fn flow() -> BTreeMap<AssignmentStatus, Vec<AssignmentStatus>> {
+        Self::ALL.iter().map(|s| (*s, s.next().to_vec())).collect()
+    }
+}
 
 pub const STAKES_MIN: i32 = 1;
 pub const STAKES_MAX: i32 = 5;

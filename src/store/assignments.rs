@@ -1,7 +1,7 @@
 use super::Store;
 use super::goals::{check_goals_of_client, links, set_links};
 use super::rows::{self, RowExt};
-use crate::model::{Assignment, AssignmentDetails, Debrief};
+use crate::model::{Assignment, AssignmentDetails, AssignmentStatus, Debrief};
 use crate::{Error, Result, time};
 use rusqlite::{Connection, OptionalExtension, params};
 use uuid::Uuid;
@@ -121,6 +121,28 @@ impl Store {
         })
     }
 
+    /// Moves an assignment to `status` if the flow allows it ([`AssignmentStatus::next`]);
+    /// the same status again changes nothing. Debriefed needs a debrief: use `record_debrief`.
+    pub fn set_assignment_status(
+        &mut self,
+        id: Uuid,
+        status: AssignmentStatus,
+    ) -> Result<Assignment> {
+        self.write(|tx| {
+            let mut assignment = get(tx, id)?;
+            if assignment.details.status == status {
+                return Ok(assignment);
+            }
+            assignment.details.status.check_change(status)?;
+            assignment.details.status = status;
+            assignment.details.validate()?;
+            assignment.updated_at = time::now();
+            put(tx, &assignment, true)?;
+            Ok(assignment)
+        })
+    }
+
+    /// Saves an edit; a status change must be a legal move ([`AssignmentStatus::next`]).
     pub fn update_assignment(
         &mut self,
         id: Uuid,
@@ -129,6 +151,7 @@ impl Store {
         details.validate()?;
         self.write(|tx| {
             let mut assignment = get(tx, id)?;
+            assignment.details.status.check_change(details.status)?;
             check_goals_of_client(
                 tx,
                 assignment.client_id,
