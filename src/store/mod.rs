@@ -9,6 +9,7 @@ mod assignments;
 mod clients;
 mod coach;
 mod competencies;
+mod debriefs;
 mod goals;
 mod maintenance;
 mod revisions;
@@ -16,6 +17,7 @@ mod sessions;
 
 pub use clients::{ClientFilter, ClientSummary};
 pub use connection::{APPLICATION_ID, BUSY_TIMEOUT};
+pub use debriefs::RecordedDebrief;
 pub use maintenance::{CheckReport, Counts};
 pub use revisions::{COALESCE_WINDOW, NoteRevision};
 
