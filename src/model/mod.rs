@@ -13,6 +13,6 @@ pub mod session;
 pub use assignment::{Assignment, AssignmentDetails, AssignmentStatus, Debrief, ExposureKind};
 pub use client::{Client, ClientDetails, EngagementStatus, Stage};
 pub use coach::{Coach, Logo};
-pub use competency::Competency;
+pub use competency::{Competency, CompetencyDetails, Direction};
 pub use goal::{CheckIn, CheckInDetails, Goal, GoalDetails, GoalStatus, Rater};
 pub use session::{Medium, Session, SessionDetails, SessionFormat, SessionStatus};

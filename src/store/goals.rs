@@ -58,6 +58,19 @@ pub(crate) fn check_refs(conn: &Connection, d: &GoalDetails) -> Result<()> {
     Ok(())
 }
 
+/// New choices come from the current framework only.
+fn check_not_retired(conn: &Connection, competency_id: Option<Uuid>) -> Result<()> {
+    if let Some(cid) = competency_id
+        && super::competencies::get(conn, cid)?.retired
+    {
+        return Err(Error::invalid(
+            "goal.competency_id",
+            "this competency is retired; choose a current one",
+        ));
+    }
+    Ok(())
+}
+
 pub(crate) fn put(conn: &Connection, g: &Goal, replace: bool) -> Result<()> {
     let d = &g.details;
     conn.prepare_cached(&rows::insert_sql("goals", GOAL_COLUMNS, replace))?
@@ -209,14 +222,7 @@ impl Store {
                 return Err(Error::not_found("client", client_id));
             }
             check_refs(tx, &details)?;
-            if let Some(cid) = details.competency_id
-                && super::competencies::get(tx, cid)?.retired
-            {
-                return Err(Error::invalid(
-                    "goal.competency_id",
-                    "this competency is retired; choose a current one",
-                ));
-            }
+            check_not_retired(tx, details.competency_id)?;
             let now = time::now();
             let goal = Goal {
                 id: Uuid::new_v4(),
@@ -235,6 +241,10 @@ impl Store {
         self.write(|tx| {
             check_refs(tx, &details)?;
             let mut goal = get(tx, id)?;
+            // A goal keeps a competency retired since, but cannot switch to a retired one.
+            if details.competency_id != goal.details.competency_id {
+                check_not_retired(tx, details.competency_id)?;
+            }
             goal.details = details;
             goal.updated_at = time::now();
             put(tx, &goal, true)?;

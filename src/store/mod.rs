@@ -10,6 +10,7 @@ mod clients;
 mod coach;
 mod competencies;
 mod debriefs;
+mod framework;
 mod goals;
 mod maintenance;
 mod revisions;

@@ -231,6 +231,12 @@ describe('Palette', () => {
     }
   });
 
+  it('the focus comes back to the input if something takes it', async () => {
+    const { input } = open();
+    screen.getByRole('dialog').focus();
+    await waitFor(() => expect(document.activeElement).toBe(input));
+  });
+
   it('opens with the last text selected and searched again', async () => {
     answers.rehearsed = { result: [DANA] };
     const { input } = open('rehearsed');
