@@ -278,3 +278,39 @@ fn an_imported_framework_with_gaps_is_tidied_on_the_first_edit() {
     let all = names(&t.store);
     assert_eq!(all[4..6], ["Giving feedback", "Delegation"]);
 }
+
+#[test]
+fn a_tailored_framework_restores_into_a_fresh_install() {
+    let mut t = temp_store();
+    let id = id_of(&t.store, "Delegation");
+    t.store
+        .update_competency(id, details("Delegating outcomes", "Leading others"))
+        .unwrap();
+    t.store
+        .add_competency(details("Energy", "Leading self"), None)
+        .unwrap();
+    t.store
+        .set_competency_retired(id_of(&t.store, "Leading change"), true)
+        .unwrap();
+    let backup = snapshot(&t.store);
+
+    let mut fresh = temp_store();
+    let options = coachbook::export::ImportOptions::default();
+    coachbook::export::import_json(&mut fresh.store, &backup, options).unwrap();
+    assert_eq!(
+        fresh.store.competencies().unwrap(),
+        t.store.competencies().unwrap()
+    );
+
+    // An entry this practice edited is still a conflict without --update.
+    let mut edited = temp_store();
+    let id = id_of(&edited.store, "Giving feedback");
+    edited
+        .store
+        .update_competency(id, details("Feedback", "Leading others"))
+        .unwrap();
+    let before = snapshot(&edited.store);
+    let err = coachbook::export::import_json(&mut edited.store, &backup, options).unwrap_err();
+    assert_eq!(err.kind(), "already_exists", "{err}");
+    assert_eq!(snapshot(&edited.store), before);
+}

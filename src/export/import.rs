@@ -184,6 +184,7 @@ pub fn import_document(
             put::coach(tx, &doc.coach)?;
         }
 
+        let shipped = crate::store::read::shipped_competencies()?;
         for c in &doc.competencies {
             let in_record = |e| Error::in_record(c.id, e);
             c.validate().map_err(in_record)?;
@@ -193,9 +194,12 @@ pub fn import_document(
                     "appears twice in the document",
                 )));
             }
-            // The default framework is in every database: an identical entry is no conflict.
+            // The default framework is in every database: an identical entry is no conflict,
+            // and the document's version of an entry this practice never edited wins (a
+            // backup of a tailored framework restores into a fresh install).
             match crate::store::read::competency(tx, c.id)? {
                 Some(existing) if existing == *c => {}
+                Some(existing) if shipped.contains(&existing) => put::competency(tx, c, true)?,
                 Some(_) if !options.update => {
                     return Err(in_record(Error::AlreadyExists {
                         what: "competency",

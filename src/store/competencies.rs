@@ -58,6 +58,13 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<Competency>> {
     Ok(list)
 }
 
+/// The framework as migration 1 seeds it, before any coach edited it.
+pub(crate) fn shipped() -> Result<Vec<Competency>> {
+    let mut conn = Connection::open_in_memory()?;
+    super::migrations::migrations().to_version(&mut conn, 1)?;
+    all(&conn)
+}
+
 impl Store {
     /// The whole framework in order, retired entries included.
     pub fn competencies(&self) -> Result<Vec<Competency>> {

@@ -130,6 +130,7 @@ pub(crate) mod read {
     pub(crate) use super::coach::get as coach;
     pub(crate) use super::competencies::all as competencies;
     pub(crate) use super::competencies::find as competency;
+    pub(crate) use super::competencies::shipped as shipped_competencies;
     pub(crate) use super::goals::check_ins_of;
     pub(crate) use super::goals::of_client as goals_of;
     pub(crate) use super::sessions::of_client as sessions_of;
