@@ -5,7 +5,9 @@
 use coachbook::Store;
 use coachbook::demo::{DemoOptions, Size};
 use coachbook::history::ClientHistory;
+use coachbook::model::{CheckInDetails, GoalDetails, GoalStatus, Rater};
 use coachbook::store::ClientFilter;
+use coachbook::views::{GoalProgress, GoalsOverview};
 use std::time::{Duration, Instant};
 
 struct Row {
@@ -115,6 +117,51 @@ fn main() {
         ),
         |_| {
             ClientHistory::load(&store, busiest.id).expect("history");
+        },
+    ));
+
+    // A goal rated 200 times by all five kinds of rater: the trend chart's worst case.
+    let goal = store
+        .create_goal(
+            busiest.id,
+            GoalDetails {
+                competency_id: None,
+                title: "Lead the incident bridge".into(),
+                success_criteria: String::new(),
+                baseline: 2,
+                target: 8,
+                started_on: None,
+                target_date: None,
+                status: GoalStatus::Active,
+            },
+        )
+        .expect("goal");
+    let first_day: chrono::NaiveDate = "2024-01-01".parse().expect("date");
+    for i in 0..200 {
+        let details = CheckInDetails {
+            on: first_day + chrono::Duration::days(i as i64 * 3),
+            score: 2 + (i * 7 / 200) as i32 + (i % 3) as i32 - 1,
+            rater: Rater::ALL[i % Rater::ALL.len()],
+            note: format!("Rating {i}"),
+            session_id: None,
+        };
+        store.add_check_in(goal.id, details).expect("check-in");
+    }
+    rows.push(measure(
+        "goal chart: series of a goal, 200 check-ins",
+        200,
+        "GoalProgress::load: 5 rater series + latest",
+        |_| {
+            GoalProgress::load(&store, goal.id, None).expect("progress");
+        },
+    ));
+    let standings = GoalsOverview::load(&store, busiest.id, None).expect("goals");
+    rows.push(measure(
+        "client goals: latest vs target",
+        200,
+        &format!("busiest client, {} goals", standings.goals.len()),
+        |_| {
+            GoalsOverview::load(&store, busiest.id, None).expect("goals");
         },
     ));
 

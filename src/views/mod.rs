@@ -2,9 +2,11 @@
 //! so the UI never assembles them from many calls.
 
 pub mod client;
+pub mod goals;
 pub mod today;
 
 pub use client::{ClientOverview, GoalSummary, SessionPage, SessionSummary};
+pub use goals::{GoalProgress, GoalStanding, GoalsOverview, LatestScore, RaterSeries, ScorePoint};
 pub use today::{AssignmentDue, StaleGoal, Today, UpcomingSession};
 
 /// The first meaningful line of some Markdown, without list or heading marks, shortened.
