@@ -8,42 +8,13 @@ use coachbook::history::ClientHistory;
 use coachbook::model::{CheckInDetails, GoalDetails, GoalStatus, Rater};
 use coachbook::store::ClientFilter;
 use coachbook::views::{GoalProgress, GoalsOverview};
-use std::time::{Duration, Instant};
+use common::{Row, measure, print_table};
+use std::time::Instant;
 
-struct Row {
-    what: String,
-    n: usize,
-    p50: Duration,
-    p95: Duration,
-    note: String,
-}
-
-fn measure(what: &str, n: usize, note: &str, mut f: impl FnMut(usize)) -> Row {
-    f(0); // warm-up
-    let mut times: Vec<Duration> = (0..n)
-        .map(|i| {
-            let t = Instant::now();
-            f(i);
-            t.elapsed()
-        })
-        .collect();
-    times.sort();
-    Row {
-        what: what.to_string(),
-        n,
-        p50: times[n / 2],
-        p95: times[(n * 95 / 100).min(n - 1)],
-        note: note.to_string(),
-    }
-}
-
-fn ms(d: Duration) -> String {
-    format!("{:.3} ms", d.as_secs_f64() * 1000.0)
-}
+mod common;
 
 fn main() {
-    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing: run only for real.
-    if !std::env::args().any(|a| a == "--bench") {
+    if !common::benchmarking() {
         return;
     }
     let dir = tempfile::tempdir().expect("temp dir");
@@ -218,27 +189,5 @@ fn main() {
         store.backup_to(&backup).expect("backup");
     }));
 
-    print_table(&rows);
-}
-
-fn print_table(rows: &[Row]) {
-    println!();
-    println!(
-        "| {:<46} | {:>4} | {:>11} | {:>11} | notes",
-        "operation (large demo practice)", "n", "p50", "p95"
-    );
-    println!(
-        "|{:-<48}|{:-<6}|{:-<13}|{:-<13}|{:-<30}",
-        "", "", "", "", ""
-    );
-    for r in rows {
-        println!(
-            "| {:<46} | {:>4} | {:>11} | {:>11} | {}",
-            r.what,
-            r.n,
-            ms(r.p50),
-            ms(r.p95),
-            r.note
-        );
-    }
+    print_table("operation (large demo practice)", &rows);
 }

@@ -8,58 +8,16 @@ use coachbook::Store;
 use coachbook::demo::{DemoOptions, Size, benchmark_queries};
 use coachbook::export::{MarkdownOptions, export_markdown};
 use coachbook::search::{self, SearchQuery};
+use common::{ms, once, pct, print_table, row_of};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+mod common;
+
 const AS_OF: &str = "2026-11-24";
 /// Hits per query, as the palette shows.
 const LIMIT: u32 = 20;
-
-struct Row {
-    what: String,
-    n: usize,
-    p50: Duration,
-    p95: Duration,
-    note: String,
-}
-
-fn pct(sorted: &[Duration], p: usize) -> Duration {
-    sorted[(sorted.len() * p / 100).min(sorted.len() - 1)]
-}
-
-fn row_of(what: &str, mut times: Vec<Duration>, note: String) -> Row {
-    times.sort();
-    Row {
-        what: what.to_string(),
-        n: times.len(),
-        p50: pct(&times, 50),
-        p95: pct(&times, 95),
-        note,
-    }
-}
-
-fn once(what: &str, d: Duration, note: String) -> Row {
-    Row {
-        what: what.to_string(),
-        n: 1,
-        p50: d,
-        p95: d,
-        note,
-    }
-}
-
-fn ms(d: Duration) -> String {
-    if d.is_zero() {
-        return "—".to_string();
-    }
-    let ms = d.as_secs_f64() * 1000.0;
-    if ms >= 10_000.0 {
-        format!("{:.1} s", ms / 1000.0)
-    } else {
-        format!("{ms:.2} ms")
-    }
-}
 
 fn mb(bytes: i64) -> String {
     format!("{:.1} MB", bytes as f64 / 1e6)
@@ -102,8 +60,7 @@ fn drop_search_index(path: &Path) {
 }
 
 fn main() {
-    // `cargo bench` passes `--bench`; `cargo test --benches` passes nothing: run only for real.
-    if !std::env::args().any(|a| a == "--bench") {
+    if !common::benchmarking() {
         return;
     }
     let today: chrono::NaiveDate = AS_OF.parse().expect("date");
@@ -321,34 +278,12 @@ fn main() {
         }
     }
 
-    print_table(&rows);
+    print_table("operation (huge demo practice)", &rows);
     print_categories(&per_query);
     if rg_available {
         print_rg(&rg_rows);
     } else {
         println!("\nripgrep (`rg`) not found: install Debian's ripgrep for the comparison.");
-    }
-}
-
-fn print_table(rows: &[Row]) {
-    println!();
-    println!(
-        "| {:<46} | {:>4} | {:>11} | {:>11} | notes",
-        "operation (huge demo practice)", "n", "p50", "p95"
-    );
-    println!(
-        "|{:-<48}|{:-<6}|{:-<13}|{:-<13}|{:-<30}",
-        "", "", "", "", ""
-    );
-    for r in rows {
-        println!(
-            "| {:<46} | {:>4} | {:>11} | {:>11} | {}",
-            r.what,
-            r.n,
-            ms(r.p50),
-            ms(r.p95),
-            r.note
-        );
     }
 }
 
