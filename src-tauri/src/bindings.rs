@@ -10,8 +10,10 @@ mod tests {
 
     fn generate(dir: &Path) {
         use coachbook::model::*;
-        use coachbook::store::{ClientFilter, ClientSummary, Counts, NoteRevision};
-        use coachbook::views::{ClientOverview, SessionPage, Today};
+        use coachbook::store::{
+            ClientFilter, ClientSummary, Counts, NoteRevision, RecordedDebrief,
+        };
+        use coachbook::views::{ClientOverview, GoalProgress, GoalsOverview, SessionPage, Today};
         // JSON numbers, not bigint: every integer we send fits in 2^53.
         let cfg = Config::new().with_out_dir(dir).with_large_int("number");
         let results = [
@@ -30,6 +32,15 @@ mod tests {
             NoteRevision::export_all(&cfg),
             Competency::export_all(&cfg),
             Goal::export_all(&cfg),
+            GoalDetails::export_all(&cfg),
+            CheckIn::export_all(&cfg),
+            CheckInDetails::export_all(&cfg),
+            GoalProgress::export_all(&cfg),
+            GoalsOverview::export_all(&cfg),
+            Assignment::export_all(&cfg),
+            AssignmentDetails::export_all(&cfg),
+            RecordedDebrief::export_all(&cfg),
+            crate::commands::assignments::DebriefCheckIn::export_all(&cfg),
             coachbook::search::SearchQuery::export_all(&cfg),
             coachbook::search::ClientHits::export_all(&cfg),
         ];

@@ -38,6 +38,20 @@ pub fn run() {
             commands::sessions::note_revisions,
             commands::sessions::restore_note_revision,
             commands::search::search,
+            commands::goals::create_goal,
+            commands::goals::update_goal,
+            commands::goals::delete_goal,
+            commands::goals::add_check_in,
+            commands::goals::delete_check_in,
+            commands::goals::goal_progress,
+            commands::goals::goals_overview,
+            commands::assignments::client_assignments,
+            commands::assignments::create_assignment,
+            commands::assignments::update_assignment,
+            commands::assignments::delete_assignment,
+            commands::assignments::set_assignment_status,
+            commands::assignments::record_debrief,
+            commands::assignments::assignment_status_flow,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

@@ -1,7 +1,9 @@
 //! IPC commands, mirroring the core's nouns: each one a few lines that call into the
 //! `coachbook` core. Errors cross as `{kind, field, message}`.
 
+pub mod assignments;
 pub mod clients;
+pub mod goals;
 pub mod practice;
 pub mod search;
 pub mod sessions;
