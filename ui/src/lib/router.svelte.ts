@@ -17,7 +17,9 @@ export type Route =
   | { name: 'clients' }
   | { name: 'client'; id: string; focus?: ClientFocus }
   | { name: 'client-form'; id: string | null }
-  | { name: 'session'; id: string; clientId: string; focus?: SessionFocus };
+  | { name: 'session'; id: string; clientId: string; focus?: SessionFocus }
+  /** A goal's chart and check-ins; id null: a new goal for the client. */
+  | { name: 'goal'; id: string | null; clientId: string };
 
 export const nav = $state({ stack: [{ name: 'today' }] as Route[] });
 
@@ -50,6 +52,6 @@ export function back(): boolean {
 export function openClientId(): string | null {
   const r = current();
   if (r.name === 'client') return r.id;
-  if (r.name === 'session') return r.clientId;
+  if (r.name === 'session' || r.name === 'goal') return r.clientId;
   return null;
 }
