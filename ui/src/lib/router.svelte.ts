@@ -19,7 +19,9 @@ export type Route =
   | { name: 'client-form'; id: string | null }
   | { name: 'session'; id: string; clientId: string; focus?: SessionFocus }
   /** A goal's chart and check-ins; id null: a new goal for the client. */
-  | { name: 'goal'; id: string | null; clientId: string };
+  | { name: 'goal'; id: string | null; clientId: string }
+  /** A crisis-exposure assignment; id null: a new one for the client. */
+  | { name: 'assignment'; id: string | null; clientId: string };
 
 export const nav = $state({ stack: [{ name: 'today' }] as Route[] });
 
@@ -52,6 +54,6 @@ export function back(): boolean {
 export function openClientId(): string | null {
   const r = current();
   if (r.name === 'client') return r.id;
-  if (r.name === 'session' || r.name === 'goal') return r.clientId;
+  if (r.name === 'session' || r.name === 'goal' || r.name === 'assignment') return r.clientId;
   return null;
 }
