@@ -2,8 +2,10 @@
 // assignment refused without a support plan and accepted with one, moved on, debriefed with a
 // check-in on its goal.
 import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { launchApp, newPractice } from './app.mjs';
+import { REPO_ROOT, launchApp, newPractice } from './app.mjs';
 import { byLabel, click, createClient } from './ui.mjs';
 
 let practice;
@@ -118,4 +120,37 @@ test('a goal with two raters’ check-ins shows both on its chart', { timeout: 1
   await browser.keys('Escape');
   await browser.$('[data-testid="exposure-ladder"]').waitForExist({ timeout: 10_000 });
   await app.screenshot('exposure-ladder');
+
+  // Chart render time for a goal with 200 check-ins: the goal screen's own measure (IPC call
+  // to DOM updated), the goal opened anew each time.
+  const goalId = await browser.execute(() => document.querySelector('[data-row-id]')?.getAttribute('data-row-id'));
+  await browser.executeAsync((id, done) => {
+    const raters = ['self', 'coach', 'manager', 'peer', 'direct_report'];
+    const jobs = [];
+    for (let i = 0; i < 194; i++) {
+      const on = new Date(Date.UTC(2026, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
+      jobs.push(
+        window.__TAURI_INTERNALS__.invoke('add_check_in', {
+          goalId: id,
+          details: { on, score: (i * 7) % 11, rater: raters[i % 5], note: '', session_id: null },
+        }),
+      );
+    }
+    Promise.all(jobs).then(() => done(), (e) => done(String(e)));
+  }, goalId);
+  const samples = [];
+  for (let run = 0; run < 5; run++) {
+    await click(browser, 'Stay calm when an incident escalates');
+    const ms = await browser.$('[data-testid="chart-ms"]');
+    await ms.waitForExist({ timeout: 10_000, timeoutMsg: 'goal chart did not render' });
+    assert.equal((await browser.$$('[data-testid="goal-chart"] g.series circle')).length, 200);
+    samples.push(Number(await browser.execute(() => document.querySelector('[data-testid="chart-ms"]').textContent)));
+    if (run === 0) await app.screenshot('goal-chart-200');
+    await browser.keys('Escape');
+    await browser.$('[data-testid="exposure-ladder"]').waitForExist({ timeout: 10_000 });
+  }
+  samples.sort((a, b) => a - b);
+  const result = { check_ins: 200, samples_ms: samples, median_ms: samples[2] };
+  console.log(`goal chart, 200 check-ins: ${JSON.stringify(result)}`);
+  await writeFile(join(REPO_ROOT, 'target/e2e-logs/goal-chart.json'), JSON.stringify(result, null, 2));
 });
