@@ -31,6 +31,8 @@ mod tests {
             SessionDetails::export_all(&cfg),
             NoteRevision::export_all(&cfg),
             Competency::export_all(&cfg),
+            CompetencyDetails::export_all(&cfg),
+            Direction::export_all(&cfg),
             Goal::export_all(&cfg),
             GoalDetails::export_all(&cfg),
             CheckIn::export_all(&cfg),

@@ -52,6 +52,10 @@ pub fn run() {
             commands::assignments::set_assignment_status,
             commands::assignments::record_debrief,
             commands::assignments::assignment_status_flow,
+            commands::framework::add_competency,
+            commands::framework::update_competency,
+            commands::framework::move_competency,
+            commands::framework::set_competency_retired,
         ])
         .run(tauri::generate_context!());
     if let Err(e) = result {

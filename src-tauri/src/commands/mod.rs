@@ -3,6 +3,7 @@
 
 pub mod assignments;
 pub mod clients;
+pub mod framework;
 pub mod goals;
 pub mod practice;
 pub mod search;

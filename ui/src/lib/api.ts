@@ -14,9 +14,11 @@ import type { ClientHits } from '../bindings/ClientHits';
 import type { ClientOverview } from '../bindings/ClientOverview';
 import type { ClientSummary } from '../bindings/ClientSummary';
 import type { Competency } from '../bindings/Competency';
+import type { CompetencyDetails } from '../bindings/CompetencyDetails';
 import type { Counts } from '../bindings/Counts';
 import type { Debrief } from '../bindings/Debrief';
 import type { DebriefCheckIn } from '../bindings/DebriefCheckIn';
+import type { Direction } from '../bindings/Direction';
 import type { ErrorReport } from '../bindings/ErrorReport';
 import type { Goal } from '../bindings/Goal';
 import type { GoalDetails } from '../bindings/GoalDetails';
@@ -113,6 +115,14 @@ export const api = {
   /** The debrief, the move to debriefed and the check-ins on linked goals: one save. */
   recordDebrief: (assignmentId: string, debrief: Debrief, checkIns: DebriefCheckIn[]) =>
     call<RecordedDebrief>('record_debrief', { assignmentId, debrief, checkIns }),
+  addCompetency: (details: CompetencyDetails) => call<Competency>('add_competency', { details }),
+  updateCompetency: (id: string, details: CompetencyDetails) =>
+    call<Competency>('update_competency', { id, details }),
+  /** One step within its group; answers the whole framework in order. */
+  moveCompetency: (id: string, direction: Direction) => call<Competency[]>('move_competency', { id, direction }),
+  setCompetencyRetired: (id: string, retired: boolean) =>
+    call<Competency>('set_competency_retired', { id, retired }),
+
   /** Which statuses may follow which. */
   assignmentStatusFlow: () =>
     call<Partial<Record<AssignmentStatus, AssignmentStatus[]>>>('assignment_status_flow'),

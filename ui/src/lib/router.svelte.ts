@@ -21,7 +21,9 @@ export type Route =
   /** A goal's chart and check-ins; id null: a new goal for the client. */
   | { name: 'goal'; id: string | null; clientId: string }
   /** A crisis-exposure assignment; id null: a new one for the client. */
-  | { name: 'assignment'; id: string | null; clientId: string };
+  | { name: 'assignment'; id: string | null; clientId: string }
+  /** Settings: the competency framework. */
+  | { name: 'framework' };
 
 export const nav = $state({ stack: [{ name: 'today' }] as Route[] });
 
