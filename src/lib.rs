@@ -2,6 +2,7 @@
 //! full-text search, the open JSON export format, the demo practice and the CLI.
 //! No GUI dependency.
 
+pub mod backup;
 pub mod cli;
 pub mod demo;
 pub mod error;

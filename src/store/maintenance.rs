@@ -1,5 +1,5 @@
 use super::Store;
-use crate::Result;
+use crate::{Error, Result};
 use serde::Serialize;
 use std::path::Path;
 
@@ -98,6 +98,67 @@ impl Store {
             target.pragma_update(None, "journal_mode", "DELETE")?;
         }
         std::fs::rename(&tmp, dest)?;
+        Ok(())
+    }
+
+    /// Checks a database file nobody has open: a Coachbook file, not newer than this
+    /// version, and whole (`PRAGMA integrity_check`). Used on a copy about to be restored;
+    /// it may fold a WAL-mode file into rollback mode, so never point it at a live file.
+    pub fn verify_file(path: &Path) -> Result<()> {
+        let damaged = |e: rusqlite::Error| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+                Error::NotCoachbook(format!(
+                    "{} is damaged or not a database: {e}",
+                    path.display()
+                ))
+            }
+            _ => Error::Db(e),
+        };
+        if !path.is_file() {
+            return Err(Error::NotCoachbook(format!(
+                "{} is not a file",
+                path.display()
+            )));
+        }
+        let conn = rusqlite::Connection::open_with_flags(
+            path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )
+        .map_err(damaged)?;
+        let app_id: i32 = conn
+            .pragma_query_value(None, "application_id", |r| r.get(0))
+            .map_err(damaged)?;
+        let version: u32 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .map_err(damaged)?;
+        if app_id != super::APPLICATION_ID || version == 0 {
+            return Err(Error::NotCoachbook(format!(
+                "{} is not a Coachbook database",
+                path.display()
+            )));
+        }
+        if version > super::migrations::LATEST {
+            return Err(Error::NewerSchema {
+                found: version,
+                supported: super::migrations::LATEST,
+            });
+        }
+        let mut stmt = conn.prepare("PRAGMA integrity_check").map_err(damaged)?;
+        let verdict = stmt
+            .query_map([], |r| r.get::<_, String>(0))
+            .map_err(damaged)?
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(damaged)?;
+        drop(stmt);
+        if verdict != ["ok"] {
+            return Err(Error::NotCoachbook(format!(
+                "{} is damaged: {}",
+                path.display(),
+                verdict.join("; ")
+            )));
+        }
+        conn.pragma_update(None, "journal_mode", "DELETE")
+            .map_err(damaged)?;
         Ok(())
     }
 }
