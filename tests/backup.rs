@@ -225,3 +225,53 @@ fn restore_refuses_damaged_foreign_or_missing_files_and_leaves_the_database_alon
         .collect();
     assert!(!names.iter().any(|n| n.contains("restoring")), "{names:?}");
 }
+
+fn coachbook(db: &Path, args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_coachbook"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("COACHBOOK_DB")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn cli_backups_run_list_and_restore() {
+    let t = demo_store();
+    let db = t.path();
+    let backed_up = snapshot(&t.store);
+    drop(t.store);
+    let run = coachbook(&db, &["backups", "run"]);
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let again = coachbook(&db, &["backups", "run"]);
+    assert!(String::from_utf8_lossy(&again.stdout).contains("nothing to do"));
+    let list = coachbook(&db, &["backups", "list", "--json"]);
+    let list: serde_json::Value = serde_json::from_slice(&list.stdout).unwrap();
+    let list = list.as_array().unwrap();
+    assert_eq!(list.len(), 1);
+    let path = list[0]["path"].as_str().unwrap().to_string();
+
+    Store::open(&db)
+        .unwrap()
+        .create_client(common::client_details("Later"))
+        .unwrap();
+    let junk = t.dir.path().join("junk.db");
+    std::fs::write(&junk, "junk".repeat(1000)).unwrap();
+    let refused = coachbook(&db, &["restore", junk.to_str().unwrap()]);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not a Coachbook database"));
+
+    let restored = coachbook(&db, &["restore", &path]);
+    assert!(
+        restored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&restored.stderr)
+    );
+    assert!(String::from_utf8_lossy(&restored.stdout).contains("previous database is kept"));
+    assert_eq!(snapshot_of(&db), backed_up);
+}

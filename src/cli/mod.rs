@@ -1,6 +1,7 @@
 //! The `coachbook` command line: parses arguments and calls the core. Exit codes: 0 ok,
 //! 2 bad input (one line on stderr naming the field or argument), 1 anything else.
 
+mod backup;
 mod show;
 
 use crate::demo::{self, DemoOptions, Size};
@@ -124,6 +125,19 @@ enum Command {
     },
     /// Copy the database to DEST with SQLite's online backup (safe while the app runs)
     Backup { dest: PathBuf },
+    /// Automatic backups: list them, or run one
+    Backups {
+        #[command(subcommand)]
+        command: backup::BackupsCommand,
+    },
+    /// Replace the database with a backup; the current file is kept in the backups folder
+    /// first, and a damaged or foreign file is refused. Close the app first.
+    Restore {
+        backup: PathBuf,
+        /// The backups folder [default: backups/ beside the database]
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Subcommand)]
@@ -401,6 +415,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 started.elapsed().as_secs_f64()
             )?;
         }
+        Command::Backups { command } => backup::backups(&mut out, &path, command)?,
+        Command::Restore { backup, dir } => backup::restore(&mut out, &path, &backup, dir)?,
     }
     Ok(ExitCode::SUCCESS)
 }
