@@ -219,6 +219,11 @@ fn restore_refuses_damaged_foreign_or_missing_files_and_leaves_the_database_alon
         );
         assert_eq!(snapshot_of(&db), before);
     }
+    let open = Store::open(&db).unwrap();
+    let err = backup::restore(&db, &good.path, &dir, now).unwrap_err();
+    assert!(err.to_string().contains("close it"), "{err}");
+    drop(open);
+    assert_eq!(snapshot_of(&db), before);
     let names: Vec<_> = std::fs::read_dir(t.dir.path())
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())

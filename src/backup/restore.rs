@@ -38,6 +38,7 @@ pub fn restore(
     if db.exists() && std::fs::canonicalize(db)? == std::fs::canonicalize(backup)? {
         return Err(Error::invalid("BACKUP", "is the database itself"));
     }
+    refuse_if_open(db)?;
     // Checked as a copy beside the database: the check may touch the file, and the final
     // rename must stay on one file system to be atomic.
     let tmp = with_suffix(db, ".restoring");
@@ -63,6 +64,34 @@ pub fn restore(
     // Opens (and migrates, for an older backup) as the app will.
     Store::open(db)?;
     Ok(outcome)
+}
+
+/// Replacing a file another connection holds would leave that program writing to the old
+/// inode and its -wal: ask for an exclusive lock, which any open connection prevents.
+fn refuse_if_open(db: &Path) -> Result<()> {
+    if !db.exists() {
+        return Ok(());
+    }
+    let conn = rusqlite::Connection::open_with_flags(
+        db,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    // An open connection keeps its lock as long as it lives: waiting long does not help.
+    conn.busy_timeout(std::time::Duration::from_millis(250))?;
+    let probe = conn.execute_batch("PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; COMMIT;");
+    match probe {
+        Err(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DatabaseBusy) => {
+            Err(Error::invalid(
+                "database",
+                format!(
+                    "{} is open in Coachbook or another program: close it, then restore",
+                    db.display()
+                ),
+            ))
+        }
+        // A damaged or foreign file fails here too; keep_current copies it as it is.
+        _ => Ok(()),
+    }
 }
 
 /// Copies the current database into the backups folder before anything replaces it.
