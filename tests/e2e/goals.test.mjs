@@ -153,4 +153,13 @@ test('a goal with two raters’ check-ins shows both on its chart', { timeout: 1
   const result = { check_ins: 200, samples_ms: samples, median_ms: samples[2] };
   console.log(`goal chart, 200 check-ins: ${JSON.stringify(result)}`);
   await writeFile(join(REPO_ROOT, 'target/e2e-logs/goal-chart.json'), JSON.stringify(result, null, 2));
+
+  // A mis-entered rating is deleted from the table.
+  await click(browser, 'Stay calm when an incident escalates');
+  await click(browser, 'Show the ratings as a table');
+  await (await browser.$('table.values button')).click();
+  await browser.waitUntil(async () => (await browser.$$('[data-testid="goal-chart"] g.series circle')).length === 199, {
+    timeout: 10_000,
+    timeoutMsg: 'the rating was not deleted',
+  });
 });
