@@ -161,4 +161,37 @@ impl Store {
             .map_err(damaged)?;
         Ok(())
     }
+
+    /// `open`, after a `PRAGMA quick_check` over a read-only connection: at start-up a
+    /// damaged file is refused before anything (WAL switch, migrations) writes to it.
+    pub fn open_checked(path: &Path) -> Result<Store> {
+        if path.exists() {
+            let damaged = |e: rusqlite::Error| match e.sqlite_error_code() {
+                Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
+                    Error::NotCoachbook(format!("{} is damaged: {e}", path.display()))
+                }
+                _ => Error::Db(e),
+            };
+            let conn = rusqlite::Connection::open_with_flags(
+                path,
+                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
+            )
+            .map_err(damaged)?;
+            let mut stmt = conn.prepare("PRAGMA quick_check").map_err(damaged)?;
+            let verdict = stmt
+                .query_map([], |r| r.get::<_, String>(0))
+                .map_err(damaged)?
+                .collect::<Result<Vec<_>, _>>()
+                .map_err(damaged)?;
+            if verdict != ["ok"] {
+                return Err(Error::NotCoachbook(format!(
+                    "{} is damaged ({}); restore a backup",
+                    path.display(),
+                    verdict.join("; ")
+                )));
+            }
+        }
+        Store::open(path)
+    }
 }
