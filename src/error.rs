@@ -78,6 +78,11 @@ impl Error {
             Error::InRecord { source, .. } => source.kind(),
             Error::NewerSchema { .. } => "newer_schema",
             Error::NotCoachbook(_) => "not_coachbook",
+            // The UI keeps the text and retries: say why it is not saved.
+            Error::Db(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) => {
+                "disk_full"
+            }
+            Error::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => "disk_full",
             Error::Db(_) | Error::Migration(_) => "database",
             Error::Io(_) => "io",
             Error::Json(_) => "json",
