@@ -117,6 +117,12 @@ test('a goal with two raters’ check-ins shows both on its chart', { timeout: 1
     timeoutMsg: 'not debriefed',
   });
 
+  // The debrief is edited, not recorded twice.
+  await click(browser, 'Edit debrief');
+  await setValue(browser, 'Lessons', 'Name the owner of each action before closing the bridge.');
+  await click(browser, 'Save debrief');
+  await browser.$('dd*=Name the owner of each action').waitForExist({ timeout: 10_000, timeoutMsg: 'edited lessons not shown' });
+
   await browser.keys('Escape');
   await browser.$('[data-testid="exposure-ladder"]').waitForExist({ timeout: 10_000 });
   await app.screenshot('exposure-ladder');
