@@ -280,3 +280,25 @@ fn cli_backups_run_list_and_restore() {
     assert!(String::from_utf8_lossy(&restored.stdout).contains("previous database is kept"));
     assert_eq!(snapshot_of(&db), backed_up);
 }
+
+#[test]
+fn restore_refuses_a_backup_from_a_newer_coachbook_naming_both_versions() {
+    let t = demo_store();
+    let db = t.path();
+    let dir = backup::default_dir(&db);
+    let now = at("2026-11-24T10:00:00Z");
+    let good = backup::back_up_now(&t.store, &dir, now)
+        .unwrap()
+        .written
+        .unwrap();
+    let before = snapshot(&t.store);
+    drop(t.store);
+    rusqlite::Connection::open(&good.path)
+        .unwrap()
+        .pragma_update(None, "user_version", 99)
+        .unwrap();
+    let err = backup::restore(&db, &good.path, &dir, now).unwrap_err();
+    assert_eq!(err.kind(), "newer_schema", "{err}");
+    assert!(err.to_string().contains("99"), "{err}");
+    assert_eq!(snapshot_of(&db), before);
+}
