@@ -302,3 +302,49 @@ fn restore_refuses_a_backup_from_a_newer_coachbook_naming_both_versions() {
     assert!(err.to_string().contains("99"), "{err}");
     assert_eq!(snapshot_of(&db), before);
 }
+
+#[test]
+fn a_backup_on_its_own_connection_completes_while_notes_are_being_saved() {
+    let mut t = demo_store();
+    let db = t.path();
+    let client = t
+        .store
+        .create_client(common::client_details("Typing"))
+        .unwrap();
+    let session = t
+        .store
+        .create_session(client.id, common::session_details(vec![]))
+        .unwrap();
+    let dir = t.dir.path().join("elsewhere");
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let stop2 = stop.clone();
+    let backups = std::thread::spawn(move || {
+        let second = Store::open(&db).unwrap();
+        let mut n = 0;
+        for i in 0..5 {
+            let run = backup::back_up_now(
+                &second,
+                &dir,
+                at("2026-11-24T10:00:00Z") + TimeDelta::days(i),
+            );
+            assert!(run.unwrap().written.is_some());
+            n += 1;
+        }
+        stop2.store(true, std::sync::atomic::Ordering::SeqCst);
+        n
+    });
+    let mut saves = 0;
+    while !stop.load(std::sync::atomic::Ordering::SeqCst) {
+        let mut d = session.details.clone();
+        d.notes = format!("save {saves}");
+        let started = std::time::Instant::now();
+        t.store.update_session(session.id, d).unwrap();
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(2),
+            "a save waited on the backup"
+        );
+        saves += 1;
+    }
+    assert_eq!(backups.join().unwrap(), 5);
+    assert!(saves > 0);
+}

@@ -84,7 +84,15 @@ impl Store {
         {
             let mut target = rusqlite::Connection::open(&tmp)?;
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
-            backup.run_to_completion(1024, std::time::Duration::ZERO, None)?;
+            // All pages in one step, i.e. one read transaction: in WAL mode saves from other
+            // connections go on meanwhile, and (unlike many small steps) they cannot make
+            // the copy restart from scratch, which steady autosaves could do forever.
+            loop {
+                match backup.step(-1)? {
+                    rusqlite::backup::StepResult::Done => break,
+                    _ => std::thread::sleep(std::time::Duration::from_millis(10)),
+                }
+            }
             drop(backup);
             let verdict: String = target.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
             if verdict != "ok" {
