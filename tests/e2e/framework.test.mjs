@@ -49,7 +49,14 @@ test('retire, rename and move competencies; retired ones are not offered for new
 
   await createClient(browser, 'Jonas Berg');
   await click(browser, 'New goal');
-  const offered = await browser.execute(() => [...document.querySelectorAll('#gf-competency-id option')].map((o) => o.textContent));
+  // The framework loads after the form renders: wait for more than the "None" option.
+  const options = () =>
+    browser.execute(() => [...document.querySelectorAll('#gf-competency-id option')].map((o) => o.textContent));
+  await browser.waitUntil(async () => (await options()).length > 1, {
+    timeout: 10_000,
+    timeoutMsg: 'the goal form never listed the framework',
+  });
+  const offered = await options();
   assert.ok(offered.some((o) => o.includes('Calm under fire')), `renamed one offered: ${offered}`);
   assert.ok(!offered.some((o) => o.endsWith(` · ${first}`)), `retired one not offered: ${offered}`);
 });
