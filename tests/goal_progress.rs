@@ -5,7 +5,7 @@ mod common;
 
 use coachbook::Store;
 use coachbook::model::*;
-use coachbook::views::{GoalProgress, GoalsOverview, LatestScore};
+use coachbook::views::{GoalProgress, GoalStanding, GoalsOverview, LatestScore};
 use common::*;
 use uuid::Uuid;
 
@@ -135,9 +135,15 @@ fn the_overview_shows_every_goal_latest_against_target() {
 
     let o = GoalsOverview::load(&t.store, c.id, None).unwrap();
     let ids: Vec<Uuid> = o.goals.iter().map(|g| g.goal.id).collect();
-    assert_eq!(ids, [climbing.id, reached.id, down.id, unrated.id]);
+    // Goals list by creation time, then id: goals made in the same millisecond (only a test
+    // is that fast) fall back to id order.
+    let mut expected = [&climbing, &reached, &down, &unrated];
+    expected.sort_by_key(|g| (g.created_at, g.id));
+    assert_eq!(ids, expected.map(|g| g.id));
+    let find =
+        |goals: &[GoalStanding], id: Uuid| goals.iter().find(|g| g.goal.id == id).cloned().unwrap();
 
-    let g = &o.goals[0];
+    let g = &find(&o.goals, climbing.id);
     assert_eq!(g.latest, latest("2026-03-09", 5, Rater::Coach));
     assert_eq!(
         g.latest_by_rater,
@@ -150,14 +156,14 @@ fn the_overview_shows_every_goal_latest_against_target() {
         (g.change, g.to_target, g.reached, g.check_ins),
         (Some(2), Some(3), false, 3)
     );
-    let g = &o.goals[1];
+    let g = &find(&o.goals, reached.id);
     assert_eq!((g.change, g.to_target, g.reached), (Some(6), Some(0), true));
-    let g = &o.goals[2];
+    let g = &find(&o.goals, down.id);
     assert_eq!(
         (g.change, g.to_target, g.reached),
         (Some(-5), Some(0), true)
     );
-    let g = &o.goals[3];
+    let g = &find(&o.goals, unrated.id);
     assert_eq!(
         (g.latest, g.change, g.to_target, g.reached, g.check_ins),
         (None, None, None, false, 0)
@@ -166,7 +172,7 @@ fn the_overview_shows_every_goal_latest_against_target() {
 
     // As of the end of March the bring-down goal was still two points away.
     let march = GoalsOverview::load(&t.store, c.id, Some(date("2026-03-31"))).unwrap();
-    let g = &march.goals[2];
+    let g = &find(&march.goals, down.id);
     assert_eq!(
         (g.latest.unwrap().score, g.to_target, g.reached),
         (5, Some(2), false)
