@@ -10,6 +10,7 @@ pub mod export;
 pub mod history;
 pub mod model;
 pub mod search;
+pub mod settings;
 pub mod store;
 pub mod time;
 pub mod views;
