@@ -9,6 +9,7 @@ pub mod error;
 pub mod export;
 pub mod history;
 pub mod model;
+pub mod report;
 pub mod search;
 pub mod settings;
 pub mod store;

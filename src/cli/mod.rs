@@ -2,6 +2,7 @@
 //! 2 bad input (one line on stderr naming the field or argument), 1 anything else.
 
 mod backup;
+mod report;
 mod show;
 
 use crate::demo::{self, DemoOptions, Size};
@@ -138,6 +139,8 @@ enum Command {
         #[arg(long, value_name = "DIR")]
         dir: Option<PathBuf>,
     },
+    /// A PDF progress report for one client and period, for the client, the sponsor or the coach
+    Report(report::ReportArgs),
 }
 
 #[derive(Subcommand)]
@@ -417,6 +420,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
         }
         Command::Backups { command } => backup::backups(&mut out, &path, command)?,
         Command::Restore { backup, dir } => backup::restore(&mut out, &path, &backup, dir)?,
+        Command::Report(args) => report::report(&mut out, &path, args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

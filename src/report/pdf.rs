@@ -1,0 +1,191 @@
+//! Drawing ops → PDF through printpdf (fonts subset on save, text stays real text).
+
+use super::doc::{Doc, Op, Rgb};
+use super::font::Style;
+use crate::{Error, Result};
+use chrono::{DateTime, Datelike, Timelike, Utc};
+use printpdf::{
+    Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op as P, PaintMode, ParsedFont,
+    PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, TextItem,
+    XObjectId, XObjectTransform,
+};
+use std::sync::OnceLock;
+
+/// Parsing a face takes a few milliseconds; do it once per process.
+fn parsed_fonts() -> Result<&'static [ParsedFont; 3]> {
+    static FONTS: OnceLock<Option<[ParsedFont; 3]>> = OnceLock::new();
+    FONTS
+        .get_or_init(|| {
+            let parse = |s: Style| ParsedFont::from_bytes(s.bytes(), 0, &mut Vec::new());
+            Some([
+                parse(Style::Regular)?,
+                parse(Style::Bold)?,
+                parse(Style::Italic)?,
+            ])
+        })
+        .as_ref()
+        .ok_or_else(|| Error::Io(std::io::Error::other("the report font cannot be read")))
+}
+
+fn color(c: Rgb) -> Color {
+    Color::Rgb(printpdf::Rgb {
+        r: c.0 as f32 / 255.0,
+        g: c.1 as f32 / 255.0,
+        b: c.2 as f32 / 255.0,
+        icc_profile: None,
+    })
+}
+
+fn pdf_date(t: DateTime<Utc>) -> printpdf::DateTime {
+    printpdf::DateTime {
+        date: printpdf::Date {
+            year: t.year(),
+            month: t.month() as u8,
+            day: t.day() as u8,
+        },
+        time: printpdf::Time {
+            hour: t.hour() as u8,
+            minute: t.minute() as u8,
+            second: t.second() as u8,
+            millisecond: 0,
+        },
+        offset: printpdf::Offset {
+            hours: 0,
+            minutes: 0,
+            seconds: 0,
+            milliseconds: 0,
+        },
+    }
+}
+
+pub(crate) fn write_pdf(doc: &Doc, now: DateTime<Utc>) -> Result<Vec<u8>> {
+    let mut pdf = PdfDocument::new(&doc.title);
+    let info = &mut pdf.metadata.info;
+    info.author = doc.author.clone();
+    info.creator = "Coachbook".into();
+    info.producer = format!("Coachbook {} (printpdf)", crate::VERSION);
+    info.subject = "Coaching progress report".into();
+    info.creation_date = pdf_date(now);
+    info.modification_date = pdf_date(now);
+    info.metadata_date = pdf_date(now);
+
+    let fonts: Vec<FontId> = parsed_fonts()?.iter().map(|f| pdf.add_font(f)).collect();
+    // A logo that does not decode is left out rather than failing the whole report.
+    let logo: Option<(XObjectId, f32, f32)> = doc.logo.as_ref().and_then(|bytes| {
+        let img = RawImage::decode_from_bytes(bytes, &mut Vec::new()).ok()?;
+        let (w, h) = (img.width as f32, img.height as f32);
+        (w > 0.0 && h > 0.0).then(|| (pdf.add_image(&img), w, h))
+    });
+
+    let height = doc.height;
+    let pt = |x: f32, y: f32| Point {
+        x: Pt(x),
+        y: Pt(height - y),
+    };
+    let pages = doc
+        .pages
+        .iter()
+        .map(|ops| {
+            let mut out = Vec::with_capacity(ops.len() * 4);
+            for op in ops {
+                match op {
+                    Op::Text {
+                        x,
+                        y,
+                        size,
+                        style,
+                        color: c,
+                        text,
+                    } => {
+                        out.push(P::StartTextSection);
+                        out.push(P::SetFont {
+                            font: PdfFontHandle::External(fonts[*style as usize].clone()),
+                            size: Pt(*size),
+                        });
+                        out.push(P::SetFillColor { col: color(*c) });
+                        out.push(P::SetTextCursor { pos: pt(*x, *y) });
+                        out.push(P::ShowText {
+                            items: vec![TextItem::Text(text.clone())],
+                        });
+                        out.push(P::EndTextSection);
+                    }
+                    Op::Line {
+                        from,
+                        to,
+                        width,
+                        color: c,
+                        dashed,
+                    } => stroke(&mut out, &[*from, *to], *width, *c, *dashed, &pt),
+                    Op::Polyline {
+                        points,
+                        width,
+                        color: c,
+                        dashed,
+                    } => stroke(&mut out, points, *width, *c, *dashed, &pt),
+                    Op::Rect { x, y, w, h, fill } => {
+                        out.push(P::SetFillColor { col: color(*fill) });
+                        out.push(P::DrawRectangle {
+                            rectangle: Rect {
+                                x: Pt(*x),
+                                y: Pt(height - y - h),
+                                width: Pt(*w),
+                                height: Pt(*h),
+                                mode: Some(PaintMode::Fill),
+                                winding_order: None,
+                            },
+                        });
+                    }
+                    Op::Logo { x, y, w, h } => {
+                        if let Some((id, iw, ih)) = &logo {
+                            let scale = (w / iw).min(h / ih);
+                            // At `dpi`, one image pixel is 72/dpi points.
+                            out.push(P::UseXobject {
+                                id: id.clone(),
+                                transform: XObjectTransform {
+                                    translate_x: Some(Pt(*x)),
+                                    translate_y: Some(Pt(height - y - ih * scale)),
+                                    dpi: Some(72.0 / scale),
+                                    ..Default::default()
+                                },
+                            });
+                        }
+                    }
+                }
+            }
+            PdfPage::new(Mm::from(Pt(doc.width)), Mm::from(Pt(doc.height)), out)
+        })
+        .collect();
+    pdf.with_pages(pages);
+    Ok(pdf.save(&PdfSaveOptions::default(), &mut Vec::new()))
+}
+
+fn stroke(
+    out: &mut Vec<P>,
+    points: &[(f32, f32)],
+    width: f32,
+    c: Rgb,
+    dashed: bool,
+    pt: &impl Fn(f32, f32) -> Point,
+) {
+    out.push(P::SetOutlineColor { col: color(c) });
+    out.push(P::SetOutlineThickness { pt: Pt(width) });
+    out.push(P::SetLineDashPattern {
+        dash: if dashed {
+            LineDashPattern::new(0.0, &[3.0, 2.0])
+        } else {
+            LineDashPattern::solid()
+        },
+    });
+    out.push(P::DrawLine {
+        line: Line {
+            points: points
+                .iter()
+                .map(|(x, y)| LinePoint {
+                    p: pt(*x, *y),
+                    bezier: false,
+                })
+                .collect(),
+            is_closed: false,
+        },
+    });
+}
