@@ -34,6 +34,10 @@ pub enum Error {
     #[error("not a Coachbook database: {0}")]
     NotCoachbook(String),
 
+    /// The practice was opened read-only (read-only file, folder or disk): nothing is written.
+    #[error("read-only: {0}")]
+    ReadOnly(String),
+
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
 
@@ -78,6 +82,10 @@ impl Error {
             Error::InRecord { source, .. } => source.kind(),
             Error::NewerSchema { .. } => "newer_schema",
             Error::NotCoachbook(_) => "not_coachbook",
+            Error::ReadOnly(_) => "read_only",
+            Error::Db(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) => {
+                "read_only"
+            }
             // The UI keeps the text and retries: say why it is not saved.
             Error::Db(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) => {
                 "disk_full"
@@ -107,7 +115,7 @@ impl Error {
             | Error::NotCoachbook(_)
             | Error::Json(_) => true,
             Error::InRecord { source, .. } => source.is_bad_input(),
-            Error::Db(_) | Error::Migration(_) | Error::Io(_) => false,
+            Error::Db(_) | Error::Migration(_) | Error::Io(_) | Error::ReadOnly(_) => false,
         }
     }
 

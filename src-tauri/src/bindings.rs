@@ -18,6 +18,7 @@ mod tests {
         let cfg = Config::new().with_out_dir(dir).with_large_int("number");
         let results = [
             crate::commands::practice::AppInfo::export_all(&cfg),
+            crate::commands::startup::StartupState::export_all(&cfg),
             coachbook::ErrorReport::export_all(&cfg),
             Today::export_all(&cfg),
             Counts::export_all(&cfg),

@@ -14,10 +14,25 @@ pub fn run() {
     let db_path =
         coachbook::store::db_path_from_env().unwrap_or_else(|| PathBuf::from("coachbook.db"));
     let result = tauri::Builder::default()
-        .manage(AppState::open(db_path))
+        // First, so a second launch hands over to the running one (focus) and exits before
+        // anything opens the practice. Without a session bus it does nothing.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            use tauri::Manager;
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .manage(AppState::new(db_path))
         .manage(commands::practice::Startup(started))
         .invoke_handler(tauri::generate_handler![
             commands::practice::app_info,
+            commands::startup::startup_state,
+            commands::startup::restore_backup,
+            commands::startup::open_practice,
             commands::practice::first_paint,
             commands::practice::today,
             commands::practice::practice_counts,

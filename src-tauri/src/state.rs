@@ -1,21 +1,84 @@
-//! The one open practice, shared by every command. If the file could not be opened the app
-//! still starts, and every command answers with the reason so the UI can show it.
+//! The one open practice, shared by every command. It can be closed and reopened while the
+//! app runs (restore a backup, open another file). If the file cannot be opened the app still
+//! starts: every command answers with the reason, and `startup_state` tells the UI what to show.
 
-use coachbook::{ErrorReport, Store};
-use std::path::PathBuf;
-use std::sync::Mutex;
+use coachbook::{Error, ErrorReport, Store};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+/// Why the practice is not open, as the start-up screen needs it.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Problem {
+    /// A Coachbook file that failed its quick check: never written to.
+    Damaged { message: String },
+    /// Written by a newer Coachbook: refused untouched.
+    Newer { found: u32, supported: u32 },
+    /// Some other file (or not a database at all).
+    NotCoachbook { message: String },
+    /// Anything else (no permission to create the folder, I/O error…).
+    Other { error: ErrorReport },
+}
+
+impl Problem {
+    fn report(&self) -> ErrorReport {
+        let (kind, message) = match self {
+            Problem::Damaged { message } => ("damaged", message.clone()),
+            Problem::Newer { found, supported } => (
+                "newer_schema",
+                Error::NewerSchema {
+                    found: *found,
+                    supported: *supported,
+                }
+                .to_string(),
+            ),
+            Problem::NotCoachbook { message } => ("not_coachbook", message.clone()),
+            Problem::Other { error } => return error.clone(),
+        };
+        ErrorReport {
+            kind: kind.to_string(),
+            field: None,
+            message,
+        }
+    }
+}
+
+pub enum Practice {
+    /// Not opened yet, or closed for a restore. The next command opens it.
+    Closed,
+    /// `read_only`: why the file cannot be changed (the banner says it); writes fail.
+    Ready {
+        store: Store,
+        read_only: Option<String>,
+    },
+    Unavailable(Problem),
+}
+
+struct Inner {
+    db_path: PathBuf,
+    practice: Practice,
+}
 
 pub struct AppState {
-    pub db_path: PathBuf,
-    store: Result<Mutex<Store>, ErrorReport>,
+    inner: Mutex<Inner>,
 }
 
 impl AppState {
-    pub fn open(db_path: PathBuf) -> AppState {
-        let store = Store::open(&db_path)
-            .map(Mutex::new)
-            .map_err(|e| e.report());
-        AppState { db_path, store }
+    /// Nothing is opened here: the single-instance check must run first, so a second
+    /// launch never touches the file.
+    pub fn new(db_path: PathBuf) -> AppState {
+        AppState {
+            inner: Mutex::new(Inner {
+                db_path,
+                practice: Practice::Closed,
+            }),
+        }
+    }
+
+    /// A panic in another command must not lock the coach out of their notes.
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        self.inner.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Runs one core call against the store; errors cross as `{kind, field, message}`.
@@ -23,15 +86,132 @@ impl AppState {
         &self,
         f: impl FnOnce(&mut Store) -> coachbook::Result<T>,
     ) -> Result<T, ErrorReport> {
-        let store = self.store.as_ref().map_err(Clone::clone)?;
-        // A panic in another command must not lock the coach out of their notes.
-        let mut guard = store
-            .lock()
-            .unwrap_or_else(|poisoned| poisoned.into_inner());
-        f(&mut guard).map_err(|e| e.report())
+        let mut inner = self.lock();
+        inner.ensure_open();
+        match &mut inner.practice {
+            Practice::Ready { store, .. } => f(store).map_err(|e| e.report()),
+            Practice::Unavailable(problem) => Err(problem.report()),
+            Practice::Closed => {
+                Err(Error::Io(std::io::Error::other("the practice is closed")).report())
+            }
+        }
     }
 
-    pub fn open_error(&self) -> Option<ErrorReport> {
-        self.store.as_ref().err().cloned()
+    pub fn db_path(&self) -> PathBuf {
+        self.lock().db_path.clone()
+    }
+
+    /// Opens the file if nothing is open yet, then reads what the start-up screen needs.
+    pub fn status<T>(&self, f: impl FnOnce(&Path, &Practice) -> T) -> T {
+        let mut inner = self.lock();
+        inner.ensure_open();
+        f(&inner.db_path, &inner.practice)
+    }
+
+    /// Closes the store, runs `f` on the file with no connection of ours open, then opens
+    /// `path` (or the same file again). Used by restore and "Open another file…".
+    pub fn reopen<T>(&self, path: Option<PathBuf>, f: impl FnOnce(&Path) -> T) -> T {
+        let mut inner = self.lock();
+        // Dropping the store closes its connection (and folds the WAL into the file).
+        inner.practice = Practice::Closed;
+        let out = f(&inner.db_path);
+        if let Some(path) = path {
+            inner.db_path = path;
+        }
+        inner.ensure_open();
+        out
+    }
+}
+
+impl Inner {
+    fn ensure_open(&mut self) {
+        if matches!(self.practice, Practice::Closed) {
+            self.practice = open(&self.db_path);
+        }
+    }
+}
+
+/// Start-up: a file we cannot write opens read-only; a writable one is quick-checked before
+/// anything writes to it (`open_checked`).
+pub fn open(path: &Path) -> Practice {
+    let result = match read_only_reason(path) {
+        Some(reason) => Store::open_read_only(path).map(|store| (store, Some(reason))),
+        None => Store::open_checked(path).map(|store| {
+            // SQLite falls back to reading when the OS refuses writes we did not foresee.
+            let read_only = store
+                .conn()
+                .is_readonly("main")
+                .unwrap_or(false)
+                .then(|| "the system allows reading it only".to_string());
+            (store, read_only)
+        }),
+    };
+    match result {
+        Ok((store, read_only)) => Practice::Ready { store, read_only },
+        Err(e) => Practice::Unavailable(classify(path, e)),
+    }
+}
+
+fn classify(path: &Path, e: Error) -> Problem {
+    match e {
+        Error::NewerSchema { found, supported } => Problem::Newer { found, supported },
+        Error::NotCoachbook(message) if has_our_header(path) => Problem::Damaged { message },
+        Error::NotCoachbook(message) => Problem::NotCoachbook { message },
+        other => Problem::Other {
+            error: other.report(),
+        },
+    }
+}
+
+/// The file starts as a SQLite file carrying Coachbook's application id: it is ours, so a
+/// failed check means damage, not somebody else's file.
+fn has_our_header(path: &Path) -> bool {
+    use std::io::Read;
+    let mut header = [0u8; 72];
+    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header));
+    read.is_ok()
+        && header.starts_with(b"SQLite format 3\0")
+        && i32::from_be_bytes([header[68], header[69], header[70], header[71]])
+            == coachbook::store::APPLICATION_ID
+}
+
+/// Why an existing practice cannot be changed, found before SQLite touches it. Root ignores
+/// permission bits, so this asks the system (open for writing, create a file) rather than
+/// reading the mode.
+pub fn read_only_reason(path: &Path) -> Option<String> {
+    if !path.is_file() {
+        return None;
+    }
+    if let Err(e) = std::fs::OpenOptions::new().write(true).open(path) {
+        return Some(describe(&e, "the file"));
+    }
+    // WAL mode creates `-wal` and `-shm` beside the file.
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let probe = dir.join(format!(".coachbook-write-test-{}", std::process::id()));
+    match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&probe)
+    {
+        Ok(_) => {
+            let _ = std::fs::remove_file(&probe);
+            None
+        }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
+        Err(e) => Some(describe(&e, "its folder")),
+    }
+}
+
+fn describe(e: &std::io::Error, what: &str) -> String {
+    // EROFS: the whole disk (or mount) is read-only.
+    if e.raw_os_error() == Some(30) {
+        format!("{what} is on a read-only disk")
+    } else if e.kind() == std::io::ErrorKind::PermissionDenied {
+        format!("{what} does not allow changes (permissions)")
+    } else {
+        format!("{what} cannot be written ({e})")
     }
 }

@@ -37,6 +37,43 @@ pub fn open_connection(path: &Path) -> Result<Connection> {
     Ok(conn)
 }
 
+/// For a file, folder or disk that cannot be written. In a read-only folder a WAL-mode file
+/// cannot create its `-shm`, so that case is opened `immutable=1` (nobody can change it).
+pub fn open_read_only(path: &Path) -> Result<Connection> {
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
+        | OpenFlags::SQLITE_OPEN_NO_MUTEX
+        | OpenFlags::SQLITE_OPEN_URI;
+    let first_read =
+        |c: &Connection| c.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()));
+    let conn = match Connection::open_with_flags(path, flags) {
+        Ok(c) if first_read(&c).is_ok() => c,
+        _ => {
+            let c = Connection::open_with_flags(immutable_uri(path)?, flags)?;
+            first_read(&c)?;
+            c
+        }
+    };
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    crate::search::rank::register(&conn)?;
+    Ok(conn)
+}
+
+fn immutable_uri(path: &Path) -> Result<String> {
+    let text = path
+        .to_str()
+        .ok_or_else(|| Error::invalid("path", format!("{} is not valid UTF-8", path.display())))?;
+    let mut uri = String::from("file:");
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || b"/-_.~".contains(&b) {
+            uri.push(b as char);
+        } else {
+            uri.push_str(&format!("%{b:02X}"));
+        }
+    }
+    uri.push_str("?immutable=1");
+    Ok(uri)
+}
+
 /// Durability settings, applied only after the schema version was found acceptable
 /// (switching to WAL writes to the file, and a newer file must stay untouched).
 ///

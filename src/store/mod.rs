@@ -80,6 +80,45 @@ impl Store {
         })
     }
 
+    /// Opens a file that cannot be written, for reading only: no WAL switch, no migration
+    /// (an older file that needs one is refused), `query_only` so any write fails.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        let conn = connection::open_read_only(path)?;
+        let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+        let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
+        if version > migrations::LATEST {
+            return Err(Error::NewerSchema {
+                found: version,
+                supported: migrations::LATEST,
+            });
+        }
+        if app_id != APPLICATION_ID || version == 0 {
+            return Err(Error::NotCoachbook(format!(
+                "{} is not a Coachbook database",
+                path.display()
+            )));
+        }
+        if version < migrations::LATEST {
+            return Err(Error::ReadOnly(format!(
+                "{} needs an update to schema version {}, which cannot be written",
+                path.display(),
+                migrations::LATEST
+            )));
+        }
+        let verdict: String = conn.query_row("PRAGMA quick_check(1)", [], |r| r.get(0))?;
+        if verdict != "ok" {
+            return Err(Error::NotCoachbook(format!(
+                "{} is damaged ({verdict}); restore a backup",
+                path.display()
+            )));
+        }
+        conn.pragma_update(None, "query_only", "ON")?;
+        Ok(Store {
+            conn,
+            path: path.to_path_buf(),
+        })
+    }
+
     pub fn path(&self) -> &Path {
         &self.path
     }

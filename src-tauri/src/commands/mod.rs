@@ -8,5 +8,6 @@ pub mod goals;
 pub mod practice;
 pub mod search;
 pub mod sessions;
+pub mod startup;
 
 pub type Reply<T> = Result<T, coachbook::ErrorReport>;

@@ -6,20 +6,18 @@ use serde::Serialize;
 use tauri::State;
 use uuid::Uuid;
 
-/// What the shell shows about the open practice (and why it could not open, if so).
+/// What the shell shows about the open practice (how it opened: `startup_state`).
 #[derive(Serialize, ts_rs::TS)]
 pub struct AppInfo {
     pub version: String,
     pub db_path: String,
-    pub open_error: Option<coachbook::ErrorReport>,
 }
 
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> AppInfo {
     AppInfo {
         version: coachbook::VERSION.to_string(),
-        db_path: state.db_path.display().to_string(),
-        open_error: state.open_error(),
+        db_path: state.db_path().display().to_string(),
     }
 }
 

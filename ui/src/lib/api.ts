@@ -30,6 +30,7 @@ import type { SearchQuery } from '../bindings/SearchQuery';
 import type { Session } from '../bindings/Session';
 import type { SessionDetails } from '../bindings/SessionDetails';
 import type { SessionPage } from '../bindings/SessionPage';
+import type { StartupState } from '../bindings/StartupState';
 import type { Today } from '../bindings/Today';
 
 /** A failed command: `field` names the input at fault when there is one. */
@@ -53,6 +54,17 @@ export function toApiError(e: unknown): ApiError {
   return new ApiError({ kind: 'internal', field: null, message: String(e) });
 }
 
+/** Told the new start-up state whenever the practice was closed and opened again. */
+let reopened: (s: StartupState) => void = () => {};
+export function onReopened(f: (s: StartupState) => void): void {
+  reopened = f;
+}
+async function reopen(p: Promise<StartupState>): Promise<StartupState> {
+  const s = await p;
+  reopened(s);
+  return s;
+}
+
 async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(cmd, args);
@@ -64,6 +76,13 @@ async function call<T>(cmd: string, args?: Record<string, unknown>): Promise<T> 
 // Tauri 2 takes argument names in camelCase; the structs inside keep their snake_case fields.
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
+  /** How the practice opened: ready, read-only, or a problem with the way out. Call first. */
+  startupState: () => call<StartupState>('startup_state'),
+  /** Restores a backup over the practice (the current file is kept first) and reopens it;
+   *  the app then shows Today with the restored data. */
+  restoreBackup: (path: string) => reopen(call<StartupState>('restore_backup', { path })),
+  /** "Open another file…": the practice for the rest of this run. */
+  openPractice: (path: string) => reopen(call<StartupState>('open_practice', { path })),
   firstPaint: () => call<number>('first_paint'),
   today: () => call<Today>('today'),
   practiceCounts: () => call<Counts>('practice_counts'),

@@ -1,0 +1,139 @@
+//! How the practice opens: what the first screen shows (ready, read-only, or a problem with
+//! the way out), restoring a backup, and opening another file.
+
+use super::Reply;
+use crate::state::{AppState, Practice, Problem};
+use coachbook::backup::{self, BackupInfo, BackupKind};
+use coachbook::settings::Settings;
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use tauri::State;
+
+/// What the UI renders first. A later "locked" (encrypted file) state is one more variant.
+#[derive(Serialize, ts_rs::TS)]
+pub struct StartupState {
+    /// This app's version and the newest schema it understands.
+    pub version: String,
+    pub schema_version: u32,
+    pub db_path: String,
+    pub status: StartupStatus,
+}
+
+#[derive(Serialize, ts_rs::TS)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum StartupStatus {
+    Ready,
+    /// Open for reading only; `reason` says why (read-only file, folder or disk).
+    ReadOnly {
+        reason: String,
+    },
+    /// `latest_backup`: the newest good copy to offer (damaged or foreign files).
+    Problem {
+        problem: Problem,
+        /// One plain sentence for the screen.
+        message: String,
+        latest_backup: Option<BackupInfo>,
+    },
+}
+
+#[tauri::command]
+pub async fn startup_state(state: State<'_, AppState>) -> Reply<StartupState> {
+    Ok(startup(&state))
+}
+
+/// Restores `path` over the practice (the current file is kept in the backups folder first)
+/// and reopens it. Runs with the store closed; the background backup opens short-lived
+/// connections, so a refusal because the file is open is retried for a moment.
+#[tauri::command]
+pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<StartupState> {
+    let backup = PathBuf::from(path);
+    let restored = state.reopen(None, |db| {
+        let dir = Settings::load_or_default(db).0.backup_dir(db);
+        let mut tries = 0;
+        loop {
+            match backup::restore(db, &backup, &dir, chrono::Utc::now()) {
+                Err(e) if is_open_elsewhere(&e) && tries < 20 => {
+                    tries += 1;
+                    std::thread::sleep(Duration::from_millis(100));
+                }
+                other => return other,
+            }
+        }
+    });
+    restored.map_err(|e| e.report())?;
+    Ok(startup(&state))
+}
+
+/// "Open another file…": the chosen file becomes the practice until the app quits.
+#[tauri::command]
+pub async fn open_practice(state: State<'_, AppState>, path: String) -> Reply<StartupState> {
+    state.reopen(Some(PathBuf::from(path)), |_| ());
+    Ok(startup(&state))
+}
+
+fn is_open_elsewhere(e: &coachbook::Error) -> bool {
+    e.field() == Some("database") && e.kind() == "invalid"
+}
+
+fn startup(state: &AppState) -> StartupState {
+    state.status(|db, practice| {
+        let status = match practice {
+            Practice::Ready {
+                read_only: Some(reason),
+                ..
+            } => StartupStatus::ReadOnly {
+                reason: reason.clone(),
+            },
+            Practice::Ready { .. } | Practice::Closed => StartupStatus::Ready,
+            Practice::Unavailable(problem) => StartupStatus::Problem {
+                message: sentence(problem),
+                latest_backup: match problem {
+                    Problem::Newer { .. } => None,
+                    _ => latest_good_backup(db),
+                },
+                problem: problem.clone(),
+            },
+        };
+        StartupState {
+            version: coachbook::VERSION.to_string(),
+            schema_version: coachbook::store::migrations::LATEST,
+            db_path: db.display().to_string(),
+            status,
+        }
+    })
+}
+
+fn sentence(problem: &Problem) -> String {
+    match problem {
+        Problem::Damaged { message } => {
+            format!("The practice file is damaged, so Coachbook did not change it: {message}")
+        }
+        Problem::Newer { found, supported } => format!(
+            "This practice file was saved by a newer Coachbook (file format {found}). \
+             This Coachbook, version {}, reads file formats up to {supported}. \
+             Update Coachbook to open it; the file was not changed.",
+            coachbook::VERSION
+        ),
+        Problem::NotCoachbook { message } => {
+            format!("This is not a Coachbook practice file: {message}")
+        }
+        Problem::Other { error } => format!("The practice could not be opened: {}", error.message),
+    }
+}
+
+/// The newest scheduled backup in the folder the settings name and in `backups/` beside the
+/// file. Copies kept before a restore are skipped: they may be the damaged file itself.
+fn latest_good_backup(db: &Path) -> Option<BackupInfo> {
+    let mut dirs = vec![backup::default_dir(db)];
+    if let Ok(settings) = Settings::load(db) {
+        let configured = settings.backup_dir(db);
+        if !dirs.contains(&configured) {
+            dirs.push(configured);
+        }
+    }
+    dirs.iter()
+        .flat_map(|dir| backup::list_backups(dir).unwrap_or_default())
+        .filter(|b| b.kind == BackupKind::Scheduled)
+        .max_by_key(|b| b.taken_at)
+}
