@@ -46,6 +46,8 @@ mod tests {
             crate::commands::assignments::DebriefCheckIn::export_all(&cfg),
             coachbook::search::SearchQuery::export_all(&cfg),
             coachbook::search::ClientHits::export_all(&cfg),
+            crate::backups::BackupOutcome::export_all(&cfg),
+            crate::commands::backups::BackupsOverview::export_all(&cfg),
         ];
         for r in results {
             r.expect("export TypeScript bindings");

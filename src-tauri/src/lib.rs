@@ -1,5 +1,6 @@
 //! Coachbook desktop shell: window, IPC commands, nothing else. Logic lives in the `coachbook` core.
 
+mod backups;
 mod bindings;
 pub mod commands;
 mod state;
@@ -26,6 +27,7 @@ pub fn run() {
         }))
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .manage(backups::Backups::default())
         .manage(AppState::new(db_path))
         .manage(commands::practice::Startup(started))
         .invoke_handler(tauri::generate_handler![
@@ -71,10 +73,29 @@ pub fn run() {
             commands::framework::update_competency,
             commands::framework::move_competency,
             commands::framework::set_competency_retired,
+            commands::backups::backups_overview,
+            commands::backups::back_up_now,
+            commands::backups::set_backup_dir,
+            commands::backups::choose_backup_dir,
+            commands::backups::show_backup_folder,
         ])
-        .run(tauri::generate_context!());
-    if let Err(e) = result {
-        eprintln!("coachbook-app: could not start the window: {e}");
-        std::process::exit(1);
-    }
+        .setup(|app| {
+            backups::start_scheduler(app.handle().clone());
+            Ok(())
+        })
+        .build(tauri::generate_context!());
+    let app = match result {
+        Ok(app) => app,
+        Err(e) => {
+            eprintln!("coachbook-app: could not start the window: {e}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|app, event| {
+        // The windows are gone (their close handlers flushed the notes): one last backup.
+        if let tauri::RunEvent::Exit = event {
+            use tauri::Manager;
+            let _ = app.state::<backups::Backups>().now(&app.state::<AppState>());
+        }
+    });
 }

@@ -2,6 +2,7 @@
 //! `coachbook` core. Errors cross as `{kind, field, message}`.
 
 pub mod assignments;
+pub mod backups;
 pub mod clients;
 pub mod framework;
 pub mod goals;

@@ -5,6 +5,8 @@ import type { AppInfo } from '../bindings/AppInfo';
 import type { Assignment } from '../bindings/Assignment';
 import type { AssignmentDetails } from '../bindings/AssignmentDetails';
 import type { AssignmentStatus } from '../bindings/AssignmentStatus';
+import type { BackupInfo } from '../bindings/BackupInfo';
+import type { BackupsOverview } from '../bindings/BackupsOverview';
 import type { CheckIn } from '../bindings/CheckIn';
 import type { CheckInDetails } from '../bindings/CheckInDetails';
 import type { Client } from '../bindings/Client';
@@ -145,4 +147,12 @@ export const api = {
   /** Which statuses may follow which. */
   assignmentStatusFlow: () =>
     call<Partial<Record<AssignmentStatus, AssignmentStatus[]>>>('assignment_status_flow'),
+
+  backupsOverview: () => call<BackupsOverview>('backups_overview'),
+  /** A verified copy now; null when there is no practice file yet. */
+  backUpNow: () => call<BackupInfo | null>('back_up_now'),
+  setBackupDir: (dir: string) => call<BackupsOverview>('set_backup_dir', { dir }),
+  /** The system's folder picker, then as setBackupDir; null when cancelled. */
+  chooseBackupDir: () => call<BackupsOverview | null>('choose_backup_dir'),
+  showBackupFolder: () => call<null>('show_backup_folder'),
 };

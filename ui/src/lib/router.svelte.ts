@@ -23,7 +23,9 @@ export type Route =
   /** A crisis-exposure assignment; id null: a new one for the client. */
   | { name: 'assignment'; id: string | null; clientId: string }
   /** Settings: the competency framework. */
-  | { name: 'framework' };
+  | { name: 'framework' }
+  /** Settings: backups of the practice, and where they go. */
+  | { name: 'backups' };
 
 export const nav = $state({ stack: [{ name: 'today' }] as Route[] });
 
