@@ -24,7 +24,7 @@ export COACHBOOK_CLI_BIN=${COACHBOOK_CLI_BIN:-$root/target/debug/coachbook}
 [ -x "$COACHBOOK_CLI_BIN" ] || { echo "e2e: no CLI at $COACHBOOK_CLI_BIN (cargo build --bin coachbook)" >&2; exit 2; }
 [ -d tests/e2e/node_modules ] || { echo "e2e: run 'npm ci' in tests/e2e first" >&2; exit 2; }
 
-xvfb_pid= driver_pid=
+xvfb_pid= driver_pid= bus_pid=
 cleanup() {
   local status=$?
   # tauri-driver runs in its own session (setsid): end the whole group, WebKitWebDriver and apps too.
@@ -33,6 +33,10 @@ cleanup() {
     sleep 0.5
     kill -KILL -- "-$driver_pid" 2>/dev/null || true
     wait "$driver_pid" 2>/dev/null || true
+  fi
+  if [ -n "$bus_pid" ]; then
+    kill "$bus_pid" 2>/dev/null || true
+    wait "$bus_pid" 2>/dev/null || true
   fi
   if [ -n "$xvfb_pid" ]; then
     kill "$xvfb_pid" 2>/dev/null || true
@@ -55,6 +59,18 @@ exec 3>&-
 for _ in $(seq 50); do [ -s "$logs/display" ] && break; sleep 0.1; done
 [ -s "$logs/display" ] || { echo "e2e: Xvfb did not start" >&2; exit 1; }
 export DISPLAY=":$(cat "$logs/display")"
+
+# A private session bus: the single-instance check (D-Bus) sees only this run's apps, never a
+# Coachbook the developer has open. Without dbus-daemon the apps start without the check.
+unset DBUS_SESSION_BUS_ADDRESS
+if command -v dbus-daemon >/dev/null; then
+  exec 4> "$logs/bus"
+  dbus-daemon --session --nofork --nopidfile --print-address=4 > "$logs/dbus.log" 2>&1 &
+  bus_pid=$!
+  exec 4>&-
+  for _ in $(seq 50); do [ -s "$logs/bus" ] && break; sleep 0.1; done
+  [ -s "$logs/bus" ] && export DBUS_SESSION_BUS_ADDRESS="$(head -n1 "$logs/bus")"
+fi
 
 port_free() { ! (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 port=${E2E_PORT:-4444}

@@ -10,6 +10,8 @@ want=(
   libayatana-appindicator3-dev librsvg2-dev
   # running and testing it without a display
   xvfb webkit2gtk-driver x11-utils imagemagick
+  # a session bus for the single-instance check (dbus-daemon, dbus-run-session)
+  dbus-daemon
   # checking PDFs and benchmarks
   poppler-utils qpdf ripgrep
 )

@@ -7,7 +7,6 @@ pub mod clients;
 pub mod framework;
 pub mod goals;
 pub mod practice;
-pub mod report;
 pub mod search;
 pub mod sessions;
 pub mod startup;

@@ -11,7 +11,7 @@ use std::time::Duration;
 use tauri::State;
 
 /// What the UI renders first. A later "locked" (encrypted file) state is one more variant.
-#[derive(Serialize, ts_rs::TS)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct StartupState {
     /// This app's version and the newest schema it understands.
     pub version: String,
@@ -20,7 +20,7 @@ pub struct StartupState {
     pub status: StartupStatus,
 }
 
-#[derive(Serialize, ts_rs::TS)]
+#[derive(Debug, Serialize, ts_rs::TS)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StartupStatus {
     Ready,
@@ -44,15 +44,18 @@ pub async fn startup_state(state: State<'_, AppState>) -> Reply<StartupState> {
 
 /// Restores `path` over the practice (the current file is kept in the backups folder first)
 /// and reopens it. Runs with the store closed; the background backup opens short-lived
-/// connections, so a refusal because the file is open is retried for a moment.
+/// connections, so a refusal because the file is open is retried for two seconds.
 #[tauri::command]
 pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<StartupState> {
-    let backup = PathBuf::from(path);
+    restore(&state, Path::new(&path))
+}
+
+fn restore(state: &AppState, backup: &Path) -> Reply<StartupState> {
     let restored = state.reopen(None, |db| {
         let dir = Settings::load_or_default(db).0.backup_dir(db);
         let mut tries = 0;
         loop {
-            match backup::restore(db, &backup, &dir, chrono::Utc::now()) {
+            match backup::restore(db, backup, &dir, chrono::Utc::now()) {
                 Err(e) if is_open_elsewhere(&e) && tries < 20 => {
                     tries += 1;
                     std::thread::sleep(Duration::from_millis(100));
@@ -62,7 +65,7 @@ pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<S
         }
     });
     restored.map_err(|e| e.report())?;
-    Ok(startup(&state))
+    Ok(startup(state))
 }
 
 /// "Open another file…": the chosen file becomes the practice until the app quits.
@@ -136,4 +139,113 @@ fn latest_good_backup(db: &Path) -> Option<BackupInfo> {
         .flat_map(|dir| backup::list_backups(dir).unwrap_or_default())
         .filter(|b| b.kind == BackupKind::Scheduled)
         .max_by_key(|b| b.taken_at)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coachbook::Store;
+    use coachbook::demo::{self, DemoOptions, Size};
+
+    /// A demo practice with one backup beside it, then bytes in the middle overwritten.
+    fn damaged_practice(dir: &Path) -> (PathBuf, BackupInfo) {
+        let db = dir.join("practice.db");
+        let mut store = Store::open(&db).unwrap();
+        let options = DemoOptions {
+            size: Size::Small,
+            seed: 3,
+            as_of: chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        };
+        demo::seed(&mut store, &options).unwrap();
+        let run = backup::back_up_now(&store, &backup::default_dir(&db), chrono::Utc::now());
+        let written = run.unwrap().written.unwrap();
+        drop(store);
+        let mut bytes = std::fs::read(&db).unwrap();
+        let len = bytes.len();
+        bytes[4096 * 3..len - 4096].fill(0xA5);
+        std::fs::write(&db, &bytes).unwrap();
+        (db, written)
+    }
+
+    #[test]
+    fn a_damaged_file_is_offered_its_latest_backup_and_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let (db, written) = damaged_practice(dir.path());
+        let before = std::fs::read(&db).unwrap();
+
+        let state = AppState::new(db.clone());
+        let shown = startup(&state);
+        let StartupStatus::Problem {
+            problem,
+            latest_backup,
+            message,
+        } = &shown.status
+        else {
+            panic!("expected a problem, got {:?}", shown.status);
+        };
+        assert!(matches!(problem, Problem::Damaged { .. }), "{message}");
+        assert_eq!(latest_backup.as_ref(), Some(&written));
+        // Commands answer with the reason, and still nothing is written.
+        let err = state.with(|s| s.counts()).unwrap_err();
+        assert_eq!(err.kind, "damaged");
+        assert_eq!(std::fs::read(&db).unwrap(), before, "not a byte written");
+        let wal = dir.path().join("practice.db-wal");
+        assert_eq!(std::fs::metadata(&wal).map_or(0, |m| m.len()), 0);
+
+        // "Restore the latest good backup": the practice is back, the damaged file is kept.
+        let after = restore(&state, &written.path).unwrap();
+        assert!(matches!(after.status, StartupStatus::Ready));
+        let counts = state.with(|s| s.counts()).unwrap();
+        assert!(counts.clients > 0);
+        let kept = backup::list_backups(&backup::default_dir(&db)).unwrap();
+        let copy = kept
+            .iter()
+            .find(|b| b.kind == BackupKind::BeforeRestore)
+            .unwrap();
+        assert_eq!(std::fs::read(&copy.path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_newer_file_names_both_versions_and_stays_untouched() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("practice.db");
+        drop(Store::open(&db).unwrap());
+        let supported = coachbook::store::migrations::LATEST;
+        let newer = supported + 3;
+        // user_version is the 4-byte big-endian integer at offset 60 of the header.
+        let mut bytes = std::fs::read(&db).unwrap();
+        bytes[60..64].copy_from_slice(&newer.to_be_bytes());
+        std::fs::write(&db, &bytes).unwrap();
+
+        let shown = startup(&AppState::new(db.clone()));
+        let StartupStatus::Problem {
+            problem, message, ..
+        } = &shown.status
+        else {
+            panic!("expected a problem");
+        };
+        assert!(matches!(problem, Problem::Newer { found, .. } if *found == newer));
+        assert!(
+            message.contains(&format!("file format {newer}")),
+            "{message}"
+        );
+        assert!(message.contains(&format!("up to {supported}")), "{message}");
+        assert!(message.contains(coachbook::VERSION), "{message}");
+        assert_eq!(std::fs::read(&db).unwrap(), bytes);
+    }
+
+    #[test]
+    fn a_file_of_another_program_is_not_called_damaged() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("notes.db");
+        std::fs::write(&db, b"just some text, not a database at all").unwrap();
+        let shown = startup(&AppState::new(db));
+        assert!(matches!(
+            shown.status,
+            StartupStatus::Problem {
+                problem: Problem::NotCoachbook { .. },
+                ..
+            }
+        ));
+    }
 }
