@@ -15,6 +15,8 @@ want=(
   # checking PDFs and benchmarks
   poppler-utils qpdf ripgrep
 )
+# The report benchmark compares with printing HTML in headless Chromium.
+[ "${1:-}" = "--bench" ] && want+=(chromium)
 # Debian's Node.js only when no node is on PATH (the machine may ship a newer one).
 command -v node >/dev/null && command -v npm >/dev/null || want+=(nodejs npm)
 missing=()
