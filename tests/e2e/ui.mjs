@@ -46,7 +46,7 @@ export async function typeInto(el, text) {
   await el.addValue(text.replace(/\n/g, '\uE007'));
 }
 
-/** The editor's save state text ("Saved", "Saving…", "Not saved — retrying: …"). */
+/** The editor's save state text ("Saved", "Saving…", "Not saved — <reason>; retrying…"). */
 export async function saveState(browser) {
   return browser.execute(() => document.querySelector('[data-testid="save-state"]')?.textContent.trim() ?? null);
 }

@@ -167,11 +167,21 @@ describe('SessionEditor', () => {
     });
   });
 
-  it('a failing save shows "Not saved — retrying" with the reason, and recovers by itself', async () => {
+  it('a full disk says so: "Not saved — the disk is full; retrying…", the text stays', async () => {
+    await openEditor();
+    backend.failWith = { kind: 'disk_full', field: null, message: 'database error: database or disk is full' };
+    await fireEvent.input(screen.getByLabelText('Notes'), { target: { value: 'Typed on a full disk' } });
+    await waitFor(() => expect(saveState()).toBe('Not saved — the disk is full; retrying…'), { timeout: 2_000 });
+    expect((screen.getByLabelText('Notes') as HTMLTextAreaElement).value).toBe('Typed on a full disk');
+    backend.failWith = null;
+    await waitFor(() => expect(saveState()).toBe('Saved'), { timeout: 3_000 });
+  });
+
+  it('a failing save shows "Not saved" with the reason, retries, and recovers by itself', async () => {
     await openEditor();
     backend.failWith = { kind: 'database', field: null, message: 'database error: disk I/O error' };
     await fireEvent.input(screen.getByLabelText('Notes'), { target: { value: 'Words that must survive' } });
-    await waitFor(() => expect(saveState()).toBe('Not saved — retrying: database error: disk I/O error'), {
+    await waitFor(() => expect(saveState()).toBe('Not saved — database error: disk I/O error; retrying…'), {
       timeout: 2_000,
     });
     expect(screen.getByTestId('save-state').getAttribute('role')).toBe('status');

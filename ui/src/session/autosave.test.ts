@@ -169,7 +169,7 @@ describe('errors', () => {
     calls[0].reject(new Error('disk full'));
     await settle();
     expect(a.status).toEqual({ kind: 'error', reason: 'disk full', attempt: 1, retryInMs: 500 });
-    expect(statusText(a.status)).toBe('Not saved — retrying: disk full');
+    expect(statusText(a.status)).toBe('Not saved — disk full; retrying…');
 
     await vi.advanceTimersByTimeAsync(499);
     expect(calls).toHaveLength(1);

@@ -55,7 +55,19 @@ export function statusText(status: SaveStatus): string {
     case 'saving':
       return 'Saving…';
     case 'error':
-      return `Not saved — retrying: ${status.reason}`;
+      return `Not saved — ${status.reason}; retrying…`;
+  }
+}
+
+/** Why a save failed, in the coach's words: a full disk says so plainly, whatever SQLite called it. */
+export function saveErrorReason(error: { kind: string; message: string }): string {
+  switch (error.kind) {
+    case 'disk_full':
+      return 'the disk is full';
+    case 'not_found':
+      return 'this session no longer exists';
+    default:
+      return error.message;
   }
 }
 
