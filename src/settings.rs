@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 pub struct Settings {
     /// Where backups go; `None`: `backups/` beside the database.
     pub backup_dir: Option<PathBuf>,
+    /// Paper size of progress reports.
+    pub paper: crate::report::Paper,
     /// Keys written by a newer Coachbook: kept as they are.
     #[serde(flatten)]
     pub other: serde_json::Map<String, serde_json::Value>,

@@ -46,6 +46,10 @@ mod tests {
             crate::commands::assignments::DebriefCheckIn::export_all(&cfg),
             coachbook::search::SearchQuery::export_all(&cfg),
             coachbook::search::ClientHits::export_all(&cfg),
+            Coach::export_all(&cfg),
+            coachbook::report::ReportRequest::export_all(&cfg),
+            coachbook::report::ReportPreview::export_all(&cfg),
+            crate::commands::report::SavedReport::export_all(&cfg),
             crate::backups::BackupOutcome::export_all(&cfg),
             crate::commands::backups::BackupsOverview::export_all(&cfg),
         ];

@@ -7,6 +7,7 @@ pub mod clients;
 pub mod framework;
 pub mod goals;
 pub mod practice;
+pub mod report;
 pub mod search;
 pub mod sessions;
 pub mod startup;

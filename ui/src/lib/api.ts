@@ -34,6 +34,14 @@ import type { SessionDetails } from '../bindings/SessionDetails';
 import type { SessionPage } from '../bindings/SessionPage';
 import type { StartupState } from '../bindings/StartupState';
 import type { Today } from '../bindings/Today';
+import type { Coach } from '../bindings/Coach';
+import type { Paper } from '../bindings/Paper';
+import type { ReportPreview } from '../bindings/ReportPreview';
+import type { ReportRequest } from '../bindings/ReportRequest';
+import type { SavedReport } from '../bindings/SavedReport';
+import { documentDir, join as joinPath } from '@tauri-apps/api/path';
+import { save as saveDialog } from '@tauri-apps/plugin-dialog';
+import { openPath, revealItemInDir } from '@tauri-apps/plugin-opener';
 
 /** A failed command: `field` names the input at fault when there is one. */
 export class ApiError extends Error implements ErrorReport {
@@ -155,4 +163,52 @@ export const api = {
   /** The system's folder picker, then as setBackupDir; null when cancelled. */
   chooseBackupDir: () => call<BackupsOverview | null>('choose_backup_dir'),
   showBackupFolder: () => call<null>('show_backup_folder'),
+
+  /** Page 1 of a progress report as SVG, and its page count. */
+  reportPreview: (request: ReportRequest) => call<ReportPreview>('report_preview', { request }),
+  /** Writes the PDF to `path`, whole or not at all. */
+  saveReport: (request: ReportRequest, path: string) => call<SavedReport>('save_report', { request, path }),
+  getCoach: () => call<Coach>('get_coach'),
+  setCoach: (coach: Coach) => call<Coach>('set_coach', { coach }),
+  /** The paper size of reports (a setting beside the practice file). */
+  getPaper: () => call<Paper>('get_paper'),
+  setPaper: (paper: Paper) => call<Paper>('set_paper', { paper }),
+};
+
+/** The system's own windows and apps (Tauri plugins): the coach picks every path. */
+export const native = {
+  /** The native save dialog for a PDF, starting in Documents; null when cancelled. */
+  savePdfAs: async (fileName: string): Promise<string | null> => {
+    let defaultPath = fileName;
+    try {
+      defaultPath = await joinPath(await documentDir(), fileName);
+    } catch {
+      // No Documents folder known: the dialog starts in its own default folder.
+    }
+    try {
+      return await saveDialog({
+        title: 'Save progress report',
+        defaultPath,
+        filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+      });
+    } catch (e) {
+      throw toApiError(e);
+    }
+  },
+  /** Opens a file with the system's default app. */
+  openFile: async (path: string): Promise<void> => {
+    try {
+      await openPath(path);
+    } catch (e) {
+      throw toApiError(e);
+    }
+  },
+  /** Shows the file selected in the file manager. */
+  showInFolder: async (path: string): Promise<void> => {
+    try {
+      await revealItemInDir(path);
+    } catch (e) {
+      throw toApiError(e);
+    }
+  },
 };

@@ -25,7 +25,9 @@ export type Route =
   /** Settings: the competency framework. */
   | { name: 'framework' }
   /** Settings: backups of the practice, and where they go. */
-  | { name: 'backups' };
+  | { name: 'backups' }
+  /** Settings: the coach's name, credentials and logo (they head reports), paper size. */
+  | { name: 'profile' };
 
 export const nav = $state({ stack: [{ name: 'today' }] as Route[] });
 

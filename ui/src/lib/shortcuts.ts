@@ -17,6 +17,16 @@ export function saveNow(): void {
   void saveHandlers[saveHandlers.length - 1]?.();
 }
 
+/** Ctrl+P: the client screen registers "Progress report…"; the returned function unregisters. */
+const reportHandlers: Handler[] = [];
+export function onReportShortcut(handler: Handler): () => void {
+  reportHandlers.push(handler);
+  return () => {
+    const i = reportHandlers.indexOf(handler);
+    if (i >= 0) reportHandlers.splice(i, 1);
+  };
+}
+
 /**
  * A modal dialog (the search palette) is open: Esc is its own (it closes it, the screen behind
  * must not also go back or close a panel), and nothing may navigate behind it.
@@ -54,7 +64,12 @@ export function handleShortcut(e: KeyboardEvent, actions: ShortcutActions): bool
       saveNow();
       return true;
     }
-    return false;
+    // Ctrl+P never reaches the web view's print dialog (it would print the app screen).
+    return mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'p';
+  }
+  if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'p') {
+    void reportHandlers[reportHandlers.length - 1]?.();
+    return true;
   }
   if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 's') {
     saveNow();
