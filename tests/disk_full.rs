@@ -1,6 +1,6 @@
 //! A save that hits a full disk fails whole, says "disk_full", and the same save succeeds
-//! once space is back. The disk is made "full" with `max_page_count`, which SQLite reports
-//! exactly as a full disk (SQLITE_FULL), so the test needs no mount or root.
+//! once space is back. Twice: with `max_page_count`, which SQLite reports exactly as a full
+//! disk (SQLITE_FULL) and needs no mount or root; and on a real tmpfs filled to the last byte.
 
 mod common;
 
@@ -46,4 +46,91 @@ fn a_save_on_a_full_disk_fails_whole_and_succeeds_once_space_is_back() {
         details.notes
     );
     assert!(t.store.check().unwrap().is_ok());
+}
+
+/// A tmpfs mount that is unmounted (lazily) when dropped.
+struct Tmpfs {
+    dir: tempfile::TempDir,
+}
+
+impl Tmpfs {
+    /// Mounts a tmpfs of `size` (e.g. "4m"); needs root. `Err`: why not.
+    fn mount(size: &str) -> Result<Tmpfs, String> {
+        let dir = tempfile::tempdir().map_err(|e| e.to_string())?;
+        let status = std::process::Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+            .arg(dir.path())
+            .stderr(std::process::Stdio::null())
+            .status()
+            .map_err(|e| format!("cannot run mount: {e}"))?;
+        if !status.success() {
+            return Err(format!("mount -t tmpfs failed ({status}); needs root"));
+        }
+        Ok(Tmpfs { dir })
+    }
+
+    /// Writes a filler file until the file system refuses another byte.
+    fn fill(&self) -> std::path::PathBuf {
+        use std::io::Write;
+        let path = self.dir.path().join("filler");
+        let mut f = std::fs::File::create(&path).unwrap();
+        for size in [64 * 1024, 4096, 512, 1] {
+            let chunk = vec![b'a'; size];
+            while f.write_all(&chunk).is_ok() {}
+        }
+        path
+    }
+}
+
+impl Drop for Tmpfs {
+    fn drop(&mut self) {
+        let _ = std::process::Command::new("umount")
+            .arg("-l")
+            .arg(self.dir.path())
+            .status();
+    }
+}
+
+/// The same, on a real full file system: a tmpfs filled up by a filler file (ENOSPC from
+/// write(2), not `max_page_count`). Skips without root, but fails in CI (CI=true).
+#[test]
+fn a_save_on_a_really_full_tmpfs_fails_whole_and_succeeds_once_space_is_back() {
+    let fs = match Tmpfs::mount("4m") {
+        Ok(fs) => fs,
+        Err(why) if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("the real disk-full test needs a tmpfs mount: {why}")
+        }
+        Err(why) => {
+            eprintln!("SKIPPED a_save_on_a_really_full_tmpfs…: {why}");
+            return;
+        }
+    };
+    let db = fs.dir.path().join("coachbook.db");
+    let mut store = coachbook::Store::open(&db).unwrap();
+    let client = store.create_client(common::client_details("Zoe")).unwrap();
+    let session = store
+        .create_session(client.id, common::session_details(vec![]))
+        .unwrap();
+    let before = common::snapshot(&store);
+
+    let filler = fs.fill();
+    let mut details = session.details.clone();
+    details.notes = "Typed while the laptop had no room left. ".repeat(3_000);
+    let err = store
+        .update_session(session.id, details.clone())
+        .unwrap_err();
+    assert_eq!(err.kind(), "disk_full", "{err}");
+    assert_eq!(common::snapshot(&store), before, "nothing half-written");
+
+    std::fs::remove_file(filler).unwrap();
+    let saved = store.update_session(session.id, details.clone()).unwrap();
+    assert_eq!(saved.details.notes, details.notes);
+    drop(store);
+    // Another connection, as after a restart, reads the saved notes from the file.
+    let reopened = coachbook::Store::open(&db).unwrap();
+    assert_eq!(
+        reopened.session(session.id).unwrap().details.notes,
+        details.notes
+    );
+    assert!(reopened.check().unwrap().is_ok());
 }
