@@ -141,6 +141,18 @@ test('progress report: preview by audience, private-notes warning, saved PDFs', 
   assert.equal(await (await button(browser, 'Close')).isEnabled(), true);
   assert.equal(await browser.$('button=Save…').isEnabled(), false, 'Save… waits for a valid period');
 
+  // An empty period: the preview is the engine's page that says so.
+  await browser.execute(() => {
+    const set = (id, v) => {
+      const el = document.getElementById(id);
+      el.value = v;
+      el.dispatchEvent(new Event('input', { bubbles: true }));
+    };
+    set('report-from', '1999-01-01');
+    set('report-to', '1999-01-31');
+  });
+  await waitForPreview(browser, 'the empty-period line', (t) => t.includes('Nothing was recorded'));
+
   // Letter is remembered (a setting beside the practice file) for the next report.
   await (await byLabel(browser, 'Letter')).click();
   await browser.$('[data-testid="report-preview"].letter').waitForExist({ timeout: 10_000, timeoutMsg: 'preview not on Letter' });
