@@ -109,9 +109,10 @@ fn startup(state: &AppState) -> StartupState {
 
 fn sentence(problem: &Problem) -> String {
     match problem {
-        Problem::Damaged { message } => {
-            format!("The practice file is damaged, so Coachbook did not change it: {message}")
-        }
+        Problem::Damaged { message } => format!(
+            "Coachbook checked this file before opening it and found it damaged, so it did not \
+             change it. Restore a backup, or open another file. ({message})"
+        ),
         Problem::Newer { found, supported } => format!(
             "This practice file was saved by a newer Coachbook (file format {found}). \
              This Coachbook, version {}, reads file formats up to {supported}. \

@@ -88,3 +88,16 @@ describe('StartupProblem', () => {
     expect(screen.queryByTestId('restore-latest')).toBeNull();
   });
 });
+
+describe('StartupProblem keyboard', () => {
+  it('Esc leaves the confirmation without restoring', async () => {
+    const { s, status } = startup({ kind: 'damaged', message: 'x' }, backup);
+    render(StartupProblem, { startup: s, status });
+    await fireEvent.click(screen.getByTestId('restore-latest'));
+    const confirm = await screen.findByRole('button', { name: 'Restore this backup' });
+    await fireEvent.keyDown(confirm, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByRole('button', { name: 'Restore this backup' })).toBeNull());
+    expect(invoke).not.toHaveBeenCalled();
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByTestId('restore-latest')));
+  });
+});
