@@ -75,6 +75,7 @@ pub fn run() {
             commands::framework::set_competency_retired,
             commands::report::report_preview,
             commands::report::save_report,
+            commands::report::report_folder,
             commands::report::get_coach,
             commands::report::set_coach,
             commands::report::get_paper,

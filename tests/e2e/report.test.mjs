@@ -309,3 +309,56 @@ test('profile: an empty name is explained in the dialog; the name set in the pro
   assert.ok(await browser.$('[data-testid="report-preview"] svg image').isExisting(), 'logo in the preview');
   await browser.keys('Escape');
 });
+
+/** Runs xdotool against the test display; null when it is not installed. */
+async function xdotool(...args) {
+  try {
+    const { stdout } = await run('xdotool', args);
+    return stdout.trim();
+  } catch (e) {
+    if (e.code === 'ENOENT') return null;
+    return '';
+  }
+}
+
+test('Save… through the real native save dialog (driven with xdotool)', { timeout: 90_000 }, async (t) => {
+  if ((await xdotool('version')) === null) {
+    t.skip('xdotool is not installed');
+    return;
+  }
+  assert.ok(pick, 'the first test picked a client');
+  const { browser } = app;
+  await openClient(browser, pick.name);
+  await click(browser, 'Progress report…');
+  await (await byLabel(browser, 'Sponsor')).click();
+  await waitForPreview(browser, 'the sponsor report', (t) => t.includes(pick.name));
+  await click(browser, 'Save…');
+
+  let win = '';
+  await browser.waitUntil(async () => (win = (await xdotool('search', '--name', 'Save progress report')).split('\n')[0]), {
+    timeout: 15_000,
+    timeoutMsg: 'the native save dialog did not open',
+  });
+  await new Promise((r) => setTimeout(r, 700)); // let GTK draw it, for the screenshot
+  await mkdir(join(REPO_ROOT, 'target/e2e-screenshots'), { recursive: true });
+  await run('import', ['-window', 'root', join(REPO_ROOT, 'target/e2e-screenshots/report-save-dialog.png')]);
+
+  const out = join(practice.dataDir, 'chosen in the dialog.pdf');
+  await xdotool('windowfocus', '--sync', win);
+  await xdotool('key', '--window', win, 'ctrl+a');
+  await xdotool('type', '--window', win, '--delay', '15', out);
+  await xdotool('key', '--window', win, 'Return');
+
+  const state = browser.$('[data-testid="report-save-state"]');
+  await browser.waitUntil(async () => (await state.getText()).startsWith('Saved'), {
+    timeout: 20_000,
+    timeoutMsg: 'no "Saved" after the native dialog',
+  });
+  assert.ok((await state.getText()).includes(out), await state.getText());
+  const bytes = await readFile(out);
+  assert.equal(bytes.subarray(0, 5).toString('latin1'), '%PDF-');
+  await run('qpdf', ['--check', out]);
+  assert.ok(!(await pdfText(out)).includes('Confidential'), 'a sponsor report is not the coach file');
+  assert.equal(await browser.execute(() => document.activeElement?.textContent), 'Open', 'the focus moves to Open');
+  await browser.keys('Escape');
+});

@@ -43,6 +43,18 @@ pub async fn save_report(
     })
 }
 
+/// Where the save dialog starts the first time: Documents when there is one, else home.
+#[tauri::command]
+pub fn report_folder(app: tauri::AppHandle) -> Option<String> {
+    use tauri::Manager;
+    let paths = app.path();
+    [paths.document_dir(), paths.home_dir()]
+        .into_iter()
+        .flatten()
+        .find(|dir| dir.is_dir())
+        .map(|dir| dir.display().to_string())
+}
+
 /// A relative path would land wherever the app was started from: refuse it.
 fn checked_out(path: &str) -> coachbook::Result<PathBuf> {
     let out = PathBuf::from(path.trim());

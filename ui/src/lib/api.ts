@@ -39,7 +39,7 @@ import type { Paper } from '../bindings/Paper';
 import type { ReportPreview } from '../bindings/ReportPreview';
 import type { ReportRequest } from '../bindings/ReportRequest';
 import type { SavedReport } from '../bindings/SavedReport';
-import { documentDir, join as joinPath } from '@tauri-apps/api/path';
+import { dirname, join as joinPath } from '@tauri-apps/api/path';
 import { save as saveDialog } from '@tauri-apps/plugin-dialog';
 import { openPath, revealItemInDir } from '@tauri-apps/plugin-opener';
 
@@ -175,22 +175,24 @@ export const api = {
   setPaper: (paper: Paper) => call<Paper>('set_paper', { paper }),
 };
 
+let lastReportFolder: string | null = null;
+
 /** The system's own windows and apps (Tauri plugins): the coach picks every path. */
 export const native = {
-  /** The native save dialog for a PDF, starting in Documents; null when cancelled. */
+  /**
+   * The native save dialog for a PDF; null when cancelled. It starts where the last report
+   * went (this run), else in Documents, else home.
+   */
   savePdfAs: async (fileName: string): Promise<string | null> => {
-    let defaultPath = fileName;
     try {
-      defaultPath = await joinPath(await documentDir(), fileName);
-    } catch {
-      // No Documents folder known: the dialog starts in its own default folder.
-    }
-    try {
-      return await saveDialog({
+      const dir = lastReportFolder ?? (await call<string | null>('report_folder'));
+      const chosen = await saveDialog({
         title: 'Save progress report',
-        defaultPath,
+        defaultPath: dir ? await joinPath(dir, fileName) : fileName,
         filters: [{ name: 'PDF document', extensions: ['pdf'] }],
       });
+      if (chosen) lastReportFolder = await dirname(chosen);
+      return chosen;
     } catch (e) {
       throw toApiError(e);
     }

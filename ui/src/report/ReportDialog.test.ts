@@ -39,10 +39,12 @@ function backend(): Backend {
         const r = a.request as ReportRequest;
         return { svg: `<svg viewBox="0 0 10 10"><text>Dana Brooks ${r.audience} ${r.from}</text></svg>`, pages: 3 };
       }
-      case 'plugin:path|resolve_directory':
+      case 'report_folder':
         return '/home/coach/Documents';
       case 'plugin:path|join':
         return (a.paths as string[]).join('/');
+      case 'plugin:path|dirname':
+        return (a.path as string).replace(/\/[^/]*$/, '');
       case 'plugin:dialog|save':
         return state.chosen;
       case 'save_report':
@@ -137,6 +139,11 @@ describe('ReportDialog', () => {
     expect(calls('plugin:opener|open_path')[0].args.path).toBe('/home/coach/r.pdf');
     await fireEvent.click(screen.getByText('Show in folder'));
     await waitFor(() => expect(calls('plugin:opener|reveal_item_in_dir')).toHaveLength(1));
+    // The next report starts where this one went.
+    await fireEvent.click(screen.getByText('Save…'));
+    await waitFor(() => expect(calls('plugin:dialog|save')).toHaveLength(2));
+    const again = calls('plugin:dialog|save')[1].args.options as { defaultPath: string };
+    expect(again.defaultPath).toBe(`/home/coach/${name}`);
   });
 
   it('a cancelled save dialog writes nothing', async () => {
