@@ -38,6 +38,15 @@ pub enum Error {
     #[error("read-only: {0}")]
     ReadOnly(String),
 
+    /// The file is encrypted and the key derived from the passphrase does not open it.
+    /// `hint` (empty, or starting with a space) says more where it helps.
+    #[error("the passphrase is wrong{hint}")]
+    WrongPassphrase { hint: &'static str },
+
+    /// The file is encrypted and no passphrase was given.
+    #[error("{0} is protected by a passphrase")]
+    PassphraseRequired(String),
+
     #[error("database error: {0}")]
     Db(#[from] rusqlite::Error),
 
@@ -86,6 +95,8 @@ impl Error {
             Error::Db(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) => {
                 "read_only"
             }
+            Error::WrongPassphrase { .. } => "wrong_passphrase",
+            Error::PassphraseRequired(_) => "locked",
             // The UI keeps the text and retries: say why it is not saved.
             Error::Db(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) => {
                 "disk_full"
@@ -101,6 +112,7 @@ impl Error {
         match self {
             Error::Invalid { field, .. } => Some(field),
             Error::InRecord { source, .. } => source.field(),
+            Error::WrongPassphrase { .. } | Error::PassphraseRequired(_) => Some("passphrase"),
             _ => None,
         }
     }
@@ -113,6 +125,8 @@ impl Error {
             | Error::AlreadyExists { .. }
             | Error::NewerSchema { .. }
             | Error::NotCoachbook(_)
+            | Error::WrongPassphrase { .. }
+            | Error::PassphraseRequired(_)
             | Error::Json(_) => true,
             Error::InRecord { source, .. } => source.is_bad_input(),
             Error::Db(_) | Error::Migration(_) | Error::Io(_) | Error::ReadOnly(_) => false,

@@ -6,7 +6,7 @@
 mod restore;
 pub mod rotation;
 
-pub use restore::{RestoreOutcome, restore};
+pub use restore::{RestoreKeys, RestoreOutcome, restore, restore_with};
 pub use rotation::{Retention, to_delete};
 
 use crate::{Result, Store};

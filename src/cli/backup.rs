@@ -1,7 +1,8 @@
 //! `coachbook backups list|run` and `coachbook restore BACKUP`.
 
-use crate::backup::{self, BackupKind};
-use crate::{Result, Store};
+use crate::Result;
+use crate::backup::{self, BackupKind, RestoreKeys};
+use crate::store::Passphrase;
 use clap::Subcommand;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -29,7 +30,12 @@ fn dir_or_default(dir: Option<PathBuf>, db: &Path) -> PathBuf {
     dir.unwrap_or_else(|| backup::default_dir(db))
 }
 
-pub fn backups(out: &mut impl Write, db: &Path, command: BackupsCommand) -> Result<()> {
+pub fn backups(
+    out: &mut impl Write,
+    db: &Path,
+    key: Option<&Passphrase>,
+    command: BackupsCommand,
+) -> Result<()> {
     match command {
         BackupsCommand::List { dir, json } => {
             let list = backup::list_backups(&dir_or_default(dir, db))?;
@@ -57,7 +63,7 @@ pub fn backups(out: &mut impl Write, db: &Path, command: BackupsCommand) -> Resu
         }
         BackupsCommand::Run { dir, force } => {
             let dir = dir_or_default(dir, db);
-            let store = Store::open(db)?;
+            let store = super::passphrase::open(db, key)?;
             let now = crate::time::now();
             let run = if force {
                 backup::back_up_now(&store, &dir, now)?
@@ -85,9 +91,15 @@ pub fn backups(out: &mut impl Write, db: &Path, command: BackupsCommand) -> Resu
     Ok(())
 }
 
-pub fn restore(out: &mut impl Write, db: &Path, file: &Path, dir: Option<PathBuf>) -> Result<()> {
+pub fn restore(
+    out: &mut impl Write,
+    db: &Path,
+    file: &Path,
+    dir: Option<PathBuf>,
+    keys: RestoreKeys,
+) -> Result<()> {
     let dir = dir_or_default(dir, db);
-    let outcome = backup::restore(db, file, &dir, crate::time::now())?;
+    let outcome = backup::restore_with(db, file, &dir, keys, crate::time::now())?;
     writeln!(out, "Restored {} from {}", db.display(), file.display())?;
     if let Some(copy) = outcome.safety_copy {
         let how = if outcome.safety_copy_raw {

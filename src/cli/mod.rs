@@ -2,6 +2,7 @@
 //! 2 bad input (one line on stderr naming the field or argument), 1 anything else.
 
 mod backup;
+mod passphrase;
 mod report;
 mod show;
 
@@ -9,7 +10,7 @@ use crate::demo::{self, DemoOptions, Size};
 use crate::export::{self, ImportOptions};
 use crate::model::{EngagementStatus, Stage};
 use crate::search;
-use crate::store::{self, ClientFilter, Store};
+use crate::store::{self, ClientFilter};
 use crate::{Error, Result};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
@@ -28,6 +29,10 @@ struct Cli {
     /// The practice database [default: the app's data folder]
     #[arg(long, global = true, env = store::DB_ENV, value_name = "PATH")]
     db: Option<PathBuf>,
+    /// Read the passphrase of an encrypted database from the first line of standard
+    /// input [else: the COACHBOOK_PASSPHRASE environment variable]
+    #[arg(long, global = true)]
+    passphrase_stdin: bool,
     #[command(subcommand)]
     command: Command,
 }
@@ -133,6 +138,8 @@ enum Command {
     },
     /// Replace the database with a backup; the current file is kept in the backups folder
     /// first, and a damaged or foreign file is refused. Close the app first.
+    /// The backup's passphrase, when it differs from the current one, comes from
+    /// COACHBOOK_BACKUP_PASSPHRASE.
     Restore {
         backup: PathBuf,
         /// The backups folder [default: backups/ beside the database]
@@ -141,6 +148,11 @@ enum Command {
     },
     /// A PDF progress report for one client and period, for the client, the sponsor or the coach
     Report(report::ReportArgs),
+    /// Encrypt the database with a passphrase, change it, or remove it
+    Passphrase {
+        #[command(subcommand)]
+        command: passphrase::PassphraseCommand,
+    },
 }
 
 #[derive(Subcommand)]
@@ -159,6 +171,10 @@ pub fn main() -> ExitCode {
         Ok(code) => code,
         // `coachbook export - | head`: the reader left; that is not an error.
         Err(Error::Io(e)) if e.kind() == std::io::ErrorKind::BrokenPipe => ExitCode::SUCCESS,
+        Err(e @ Error::PassphraseRequired(_)) => {
+            eprintln!("coachbook: {e}: {}", passphrase::LOCKED_HINT);
+            ExitCode::from(2)
+        }
         Err(e) => {
             eprintln!("coachbook: {e}");
             if e.is_bad_input() {
@@ -195,6 +211,9 @@ fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
 
 fn run(cli: Cli) -> Result<ExitCode> {
     let path = db_path(cli.db)?;
+    let key = passphrase::current(cli.passphrase_stdin)?;
+    let key = key.as_ref();
+    let open = |path: &Path| passphrase::open(path, key);
     let mut out = std::io::stdout().lock();
     match cli.command {
         Command::Demo {
@@ -210,7 +229,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 Some(d) => parse_date("--as-of", &d)?,
                 None => chrono::Local::now().date_naive(),
             };
-            let mut store = Store::open(&path)?;
+            let mut store = open(&path)?;
             if force {
                 demo::clear(&mut store)?;
             }
@@ -232,7 +251,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             let text = std::fs::read_to_string(&file).map_err(|e| {
                 Error::invalid("FILE", format!("cannot read {}: {e}", file.display()))
             })?;
-            let mut store = Store::open(&path)?;
+            let mut store = open(&path)?;
             let s = export::import_json(&mut store, &text, ImportOptions { update })?;
             writeln!(
                 out,
@@ -251,7 +270,13 @@ fn run(cli: Cli) -> Result<ExitCode> {
                     "goes with --markdown (a JSON export always holds private notes)",
                 ));
             }
-            let store = Store::open(&path)?;
+            let store = open(&path)?;
+            if store.is_encrypted() {
+                eprintln!(
+                    "Warning: the database is encrypted, but this export is plain text: \
+                     anyone who can read it can read every note."
+                );
+            }
             if let Some(dir) = markdown {
                 let started = std::time::Instant::now();
                 let s = export::export_markdown(
@@ -324,7 +349,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             for k in &kind {
                 kinds.extend(search::SearchKind::parse_group(k, "--kind")?);
             }
-            let store = Store::open(&path)?;
+            let store = open(&path)?;
             if let Some(id) = client_id {
                 store.client(id)?;
             }
@@ -359,7 +384,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 stage: stage.map(|s| Stage::parse(&s, "--stage")).transpose()?,
                 include_archived: archived,
             };
-            let store = Store::open(&path)?;
+            let store = open(&path)?;
             let list = store.list_clients(&filter)?;
             if json {
                 serde_json::to_writer_pretty(&mut out, &list)?;
@@ -372,7 +397,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             command: ClientCommand::Show { id, json },
         } => {
             let id = parse_id(&id)?;
-            let store = Store::open(&path)?;
+            let store = open(&path)?;
             let history = crate::history::ClientHistory::load(&store, id)?;
             if json {
                 serde_json::to_writer_pretty(&mut out, &history)?;
@@ -385,7 +410,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             json,
             rebuild_search,
         } => {
-            let mut store = Store::open(&path)?;
+            let mut store = open(&path)?;
             if rebuild_search {
                 let started = std::time::Instant::now();
                 search::rebuild_index(&mut store)?;
@@ -406,7 +431,7 @@ fn run(cli: Cli) -> Result<ExitCode> {
             }
         }
         Command::Backup { dest } => {
-            let store = Store::open(&path)?;
+            let store = open(&path)?;
             let started = std::time::Instant::now();
             store.backup_to(&dest)?;
             let size = std::fs::metadata(&dest)?.len();
@@ -418,9 +443,17 @@ fn run(cli: Cli) -> Result<ExitCode> {
                 started.elapsed().as_secs_f64()
             )?;
         }
-        Command::Backups { command } => backup::backups(&mut out, &path, command)?,
-        Command::Restore { backup, dir } => backup::restore(&mut out, &path, &backup, dir)?,
-        Command::Report(args) => report::report(&mut out, &path, args)?,
+        Command::Backups { command } => backup::backups(&mut out, &path, key, command)?,
+        Command::Restore { backup, dir } => {
+            let backup_key = passphrase::for_backup(key)?;
+            let keys = crate::backup::RestoreKeys {
+                current: key,
+                backup: backup_key.as_ref(),
+            };
+            backup::restore(&mut out, &path, &backup, dir, keys)?
+        }
+        Command::Passphrase { command } => passphrase::run(&mut out, &path, key, command)?,
+        Command::Report(args) => report::report(&mut out, &path, key, args)?,
     }
     Ok(ExitCode::SUCCESS)
 }

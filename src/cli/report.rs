@@ -1,7 +1,7 @@
 //! `coachbook report`: a PDF progress report for one client, period and audience.
 
 use crate::report::{self, Audience, Paper, ReportRequest};
-use crate::{Error, Result, Store};
+use crate::{Error, Result};
 use clap::Args;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -36,7 +36,12 @@ fn as_arg(arg: &str, e: Error) -> Error {
     }
 }
 
-pub fn report(out: &mut impl Write, db: &Path, args: ReportArgs) -> Result<()> {
+pub fn report(
+    out: &mut impl Write,
+    db: &Path,
+    key: Option<&crate::store::Passphrase>,
+    args: ReportArgs,
+) -> Result<()> {
     let client_id = super::parse_client_id("--client", &args.client)?;
     let from = super::parse_date("--from", &args.from)?;
     let to = super::parse_date("--to", &args.to)?;
@@ -57,7 +62,10 @@ pub fn report(out: &mut impl Write, db: &Path, args: ReportArgs) -> Result<()> {
             "is a folder; give a file name such as report.pdf",
         ));
     }
-    let store = Store::open(db)?;
+    let store = super::passphrase::open(db, key)?;
+    if store.is_encrypted() {
+        eprintln!("Warning: the database is encrypted, but the PDF is not: keep it safe.");
+    }
     let started = std::time::Instant::now();
     let r = report::write(&store, &req, crate::time::now(), &args.out)?;
     writeln!(

@@ -1,4 +1,4 @@
-use super::Store;
+use super::{Passphrase, Store, connection};
 use crate::{Error, Result};
 use serde::Serialize;
 use std::path::Path;
@@ -75,64 +75,64 @@ impl Store {
 
     /// Copies the live database to `dest` with SQLite's online backup API (writers may keep
     /// going), then checks the copy. An existing `dest` is replaced only by a good copy.
+    /// The copy of an encrypted database is encrypted with the same passphrase (its own
+    /// salt), and the check reopens it with that passphrase.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
         if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent)?;
         }
         let tmp = dest.with_extension("partial");
         let _ = std::fs::remove_file(&tmp);
-        {
-            let mut target = rusqlite::Connection::open(&tmp)?;
-            let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
-            // All pages in one step, i.e. one read transaction: in WAL mode saves from other
-            // connections go on meanwhile, and (unlike many small steps) they cannot make
-            // the copy restart from scratch, which steady autosaves could do forever.
-            loop {
-                match backup.step(-1)? {
-                    rusqlite::backup::StepResult::Done => break,
-                    _ => std::thread::sleep(std::time::Duration::from_millis(10)),
-                }
-            }
-            drop(backup);
+        let copied = self.copy_pages_to(&tmp).and_then(|()| {
+            let target = connection::open_with_flags(&tmp, self.key(), connection::READ_WRITE)?;
             let verdict: String = target.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
             if verdict != "ok" {
-                drop(target);
-                let _ = std::fs::remove_file(&tmp);
-                return Err(crate::Error::NotCoachbook(format!(
+                return Err(Error::NotCoachbook(format!(
                     "the backup copy failed its integrity check: {verdict}"
                 )));
             }
             // The copy keeps WAL mode from the source; fold it into one self-contained file.
             target.pragma_update(None, "journal_mode", "DELETE")?;
+            Ok(())
+        });
+        if let Err(e) = copied {
+            let _ = std::fs::remove_file(&tmp);
+            return Err(e);
         }
         std::fs::rename(&tmp, dest)?;
+        Ok(())
+    }
+
+    fn copy_pages_to(&self, tmp: &Path) -> Result<()> {
+        let mut target = connection::open_connection(tmp, self.key())?;
+        let backup = rusqlite::backup::Backup::new(&self.conn, &mut target)?;
+        // All pages in one step, i.e. one read transaction: in WAL mode saves from other
+        // connections go on meanwhile, and (unlike many small steps) they cannot make
+        // the copy restart from scratch, which steady autosaves could do forever.
+        loop {
+            match backup.step(-1)? {
+                rusqlite::backup::StepResult::Done => break,
+                _ => std::thread::sleep(std::time::Duration::from_millis(10)),
+            }
+        }
         Ok(())
     }
 
     /// Checks a database file nobody has open: a Coachbook file, not newer than this
     /// version, and whole (`PRAGMA integrity_check`). Used on a copy about to be restored;
     /// it may fold a WAL-mode file into rollback mode, so never point it at a live file.
-    pub fn verify_file(path: &Path) -> Result<()> {
-        let damaged = |e: rusqlite::Error| match e.sqlite_error_code() {
-            Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
-                Error::NotCoachbook(format!(
-                    "{} is damaged or not a database: {e}",
-                    path.display()
-                ))
-            }
-            _ => Error::Db(e),
-        };
+    /// An encrypted file needs its passphrase (`Error::WrongPassphrase` otherwise).
+    pub fn verify_file(path: &Path, key: Option<&Passphrase>) -> Result<()> {
+        let damaged = |e: rusqlite::Error| damaged_or(path, Error::Db(e));
         if !path.is_file() {
             return Err(Error::NotCoachbook(format!(
                 "{} is not a file",
                 path.display()
             )));
         }
-        let conn = rusqlite::Connection::open_with_flags(
-            path,
-            rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-        )
-        .map_err(damaged)?;
+        let key = connection::key_for(path, key)?;
+        let conn = connection::open_with_flags(path, key, connection::READ_WRITE)
+            .map_err(|e| damaged_or(path, e))?;
         let app_id: i32 = conn
             .pragma_query_value(None, "application_id", |r| r.get(0))
             .map_err(damaged)?;
@@ -151,13 +151,7 @@ impl Store {
                 supported: super::migrations::LATEST,
             });
         }
-        let mut stmt = conn.prepare("PRAGMA integrity_check").map_err(damaged)?;
-        let verdict = stmt
-            .query_map([], |r| r.get::<_, String>(0))
-            .map_err(damaged)?
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(damaged)?;
-        drop(stmt);
+        let verdict = integrity(&conn, "integrity_check").map_err(damaged)?;
         if verdict != ["ok"] {
             return Err(Error::NotCoachbook(format!(
                 "{} is damaged: {}",
@@ -173,25 +167,18 @@ impl Store {
     /// `open`, after a `PRAGMA quick_check` over a read-only connection: at start-up a
     /// damaged file is refused before anything (WAL switch, migrations) writes to it.
     pub fn open_checked(path: &Path) -> Result<Store> {
+        Store::open_checked_with(path, None)
+    }
+
+    /// `open_with`, after the same read-only `PRAGMA quick_check` as `open_checked`.
+    /// Costs a second key derivation on an encrypted file (the check's own connection).
+    pub fn open_checked_with(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
         if path.exists() {
-            let damaged = |e: rusqlite::Error| match e.sqlite_error_code() {
-                Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) => {
-                    Error::NotCoachbook(format!("{} is damaged: {e}", path.display()))
-                }
-                _ => Error::Db(e),
-            };
-            let conn = rusqlite::Connection::open_with_flags(
-                path,
-                rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
-                    | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX,
-            )
-            .map_err(damaged)?;
-            let mut stmt = conn.prepare("PRAGMA quick_check").map_err(damaged)?;
-            let verdict = stmt
-                .query_map([], |r| r.get::<_, String>(0))
-                .map_err(damaged)?
-                .collect::<Result<Vec<_>, _>>()
-                .map_err(damaged)?;
+            let key = connection::key_for(path, key)?;
+            let conn = connection::open_with_flags(path, key, connection::READ_ONLY)
+                .map_err(|e| damaged_or(path, e))?;
+            let verdict =
+                integrity(&conn, "quick_check").map_err(|e| damaged_or(path, Error::Db(e)))?;
             if verdict != ["ok"] {
                 return Err(Error::NotCoachbook(format!(
                     "{} is damaged ({}); restore a backup",
@@ -200,6 +187,30 @@ impl Store {
                 )));
             }
         }
-        Store::open(path)
+        Store::open_with(path, key)
+    }
+}
+
+fn integrity(conn: &rusqlite::Connection, pragma: &str) -> rusqlite::Result<Vec<String>> {
+    let mut stmt = conn.prepare(&format!("PRAGMA {pragma}"))?;
+    let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    rows.collect()
+}
+
+/// A file SQLite finds corrupt (or SQLCipher finds tampered with) is "damaged".
+fn damaged_or(path: &Path, e: Error) -> Error {
+    match &e {
+        Error::Db(db)
+            if matches!(
+                db.sqlite_error_code(),
+                Some(rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt)
+            ) =>
+        {
+            Error::NotCoachbook(format!(
+                "{} is damaged or not a database: {db}",
+                path.display()
+            ))
+        }
+        _ => e,
     }
 }

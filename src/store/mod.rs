@@ -3,6 +3,8 @@
 
 mod connection;
 pub mod migrations;
+mod passphrase;
+mod rekey;
 pub(crate) mod rows;
 
 mod assignments;
@@ -20,6 +22,8 @@ pub use clients::{ClientFilter, ClientSummary};
 pub use connection::{APPLICATION_ID, BUSY_TIMEOUT};
 pub use debriefs::RecordedDebrief;
 pub use maintenance::{CheckReport, Counts};
+pub use passphrase::{MIN_NEW_LEN, Passphrase, is_encrypted};
+pub use rekey::PassphraseChange;
 pub use revisions::{COALESCE_WINDOW, NoteRevision};
 
 use crate::{Error, Result};
@@ -29,12 +33,22 @@ use std::path::{Path, PathBuf};
 pub struct Store {
     conn: Connection,
     path: PathBuf,
+    /// Kept (wiped on drop) for the connections a backup or a check opens on copies.
+    key: Option<Passphrase>,
 }
 
 impl Store {
-    /// Opens (creating if needed) a Coachbook database and brings its schema up to date.
-    /// A file from a newer Coachbook, or a SQLite file that is not ours, is refused untouched.
+    /// Opens (creating if needed) an unencrypted Coachbook database and brings its schema
+    /// up to date. An encrypted file is refused with `Error::PassphraseRequired`.
     pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with(path, None)
+    }
+
+    /// Opens (creating if needed) a Coachbook database and brings its schema up to date.
+    /// With `key`, an encrypted file is unlocked and a new file is created encrypted; an
+    /// existing unencrypted file opens as it is (see [`Store::is_encrypted`]).
+    /// A file from a newer Coachbook, or a SQLite file that is not ours, is refused untouched.
+    pub fn open_with(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             std::fs::create_dir_all(parent).map_err(|e| {
                 Error::Io(std::io::Error::new(
@@ -43,7 +57,18 @@ impl Store {
                 ))
             })?;
         }
-        let mut conn = connection::open_connection(path)?;
+        let key = connection::key_for(path, key)?;
+        let conn = connection::open_connection(path, key)?;
+        Store::from_connection(conn, path, key)
+    }
+
+    /// The checks and migrations every open goes through, on a keyed connection; `key` is
+    /// the one applied to it (none for a plain file).
+    fn from_connection(
+        mut conn: Connection,
+        path: &Path,
+        key: Option<&Passphrase>,
+    ) -> Result<Store> {
         let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         if version > migrations::LATEST {
             return Err(Error::NewerSchema {
@@ -77,13 +102,20 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            key: key.cloned(),
         })
     }
 
     /// Opens a file that cannot be written, for reading only: no WAL switch, no migration
     /// (an older file that needs one is refused), `query_only` so any write fails.
     pub fn open_read_only(path: &Path) -> Result<Store> {
-        let conn = connection::open_read_only(path)?;
+        Store::open_read_only_with(path, None)
+    }
+
+    /// `open_read_only` for an encrypted file (its passphrase) or a plain one (`None`).
+    pub fn open_read_only_with(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
+        let key = connection::key_for(path, key)?;
+        let conn = connection::open_read_only(path, key)?;
         let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
         let app_id: i32 = conn.pragma_query_value(None, "application_id", |r| r.get(0))?;
         if version > migrations::LATEST {
@@ -116,7 +148,17 @@ impl Store {
         Ok(Store {
             conn,
             path: path.to_path_buf(),
+            key: key.cloned(),
         })
+    }
+
+    /// True when the file is encrypted (it was opened with its passphrase).
+    pub fn is_encrypted(&self) -> bool {
+        self.key.is_some()
+    }
+
+    pub(crate) fn key(&self) -> Option<&Passphrase> {
+        self.key.as_ref()
     }
 
     pub fn path(&self) -> &Path {
@@ -143,6 +185,13 @@ impl Store {
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
     }
+}
+
+/// A keyed read-write connection to an existing file, for checks outside the store
+/// (restore's "is it open elsewhere?" probe).
+pub(crate) fn open_for_check(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
+    let key = connection::key_for(path, key)?;
+    connection::open_with_flags(path, key, connection::READ_WRITE)
 }
 
 /// Where the app and the CLI keep the practice unless told otherwise.

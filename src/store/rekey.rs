@@ -1,0 +1,183 @@
+//! Setting, changing and removing the passphrase. Always a verified backup first; then
+//! either SQLCipher's re-key in place (encrypted → encrypted, one transaction), or a new
+//! file written by `sqlcipher_export` (plain ↔ encrypted), checked, and renamed over the
+//! old one. The caller must be the only one with the database open (as for a restore).
+
+use super::{Passphrase, Store, connection, is_encrypted};
+use crate::{Error, Result};
+use chrono::{DateTime, Utc};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct PassphraseChange {
+    /// The verified backup taken before anything changed (with the old passphrase, or
+    /// none); `None` when there was nothing to change.
+    #[cfg_attr(feature = "ts", ts(type = "string | null"))]
+    pub backup: Option<PathBuf>,
+    /// The database is encrypted now.
+    pub encrypted: bool,
+    /// Backups in the folder that are not encrypted: they still hold every note in plain
+    /// text. Taken before the passphrase was set; the coach decides whether to delete them.
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
+    pub plain_backups: Vec<PathBuf>,
+}
+
+fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    PathBuf::from(s)
+}
+
+impl Store {
+    /// Sets (`Some`, on a plain database), changes (`Some`, on an encrypted one) or
+    /// removes (`None`) the passphrase. Every record is kept; a plain database asked to
+    /// stay plain is left alone. On success the store is open with the new passphrase.
+    pub fn change_passphrase(
+        &mut self,
+        new: Option<&Passphrase>,
+        backups_dir: &Path,
+        now: DateTime<Utc>,
+    ) -> Result<PassphraseChange> {
+        if let Some(new) = new {
+            new.check_new("new_passphrase")?;
+        }
+        let mut backup = None;
+        if self.is_encrypted() || new.is_some() {
+            let run = crate::backup::back_up_now(self, backups_dir, now)?;
+            backup = run.written.map(|b| b.path);
+            match (self.is_encrypted(), new) {
+                (true, Some(new)) => self.rekey_in_place(new)?,
+                (_, new) => self.convert(new)?,
+            }
+        }
+        Ok(PassphraseChange {
+            backup,
+            encrypted: self.is_encrypted(),
+            plain_backups: plain_backups(backups_dir)?,
+        })
+    }
+
+    fn rekey_in_place(&mut self, new: &Passphrase) -> Result<()> {
+        self.checkpoint()?;
+        connection::rekey(&self.conn, new)?;
+        self.checkpoint()?;
+        self.key = Some(new.clone());
+        Ok(())
+    }
+
+    /// Folds the WAL into the file; refuses when another connection holds it open.
+    fn checkpoint(&self) -> Result<()> {
+        let busy: i64 = self
+            .conn
+            .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| r.get(0))?;
+        if busy != 0 {
+            return Err(Error::invalid(
+                "database",
+                format!(
+                    "{} is open in another program: close it, then try again",
+                    self.path.display()
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// Writes the whole database into a new file keyed with `new` (plain for `None`),
+    /// checks it, and swaps it in.
+    fn convert(&mut self, new: Option<&Passphrase>) -> Result<()> {
+        let tmp = with_suffix(&self.path, ".converting");
+        let _ = std::fs::remove_file(&tmp);
+        let written = self
+            .export_to(&tmp, new)
+            .and_then(|()| self.check_copy(&tmp, new));
+        if let Err(e) = written {
+            let _ = std::fs::remove_file(&tmp);
+            let _ = std::fs::remove_file(with_suffix(&tmp, "-journal"));
+            return Err(e);
+        }
+        self.checkpoint()?;
+        // Close our connection: the old file's WAL must be folded in and gone before the
+        // new file takes its name (SQLite would replay a stale WAL into it).
+        let old = std::mem::replace(&mut self.conn, rusqlite::Connection::open_in_memory()?);
+        old.close().map_err(|(_, e)| Error::Db(e))?;
+        for suffix in ["-wal", "-shm"] {
+            match std::fs::remove_file(with_suffix(&self.path, suffix)) {
+                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+                _ => {}
+            }
+        }
+        std::fs::rename(&tmp, &self.path)?;
+        if let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::File::open(parent)?.sync_all()?;
+        }
+        *self = Store::open_with(&self.path.clone(), new)?;
+        Ok(())
+    }
+
+    fn export_to(&self, tmp: &Path, new: Option<&Passphrase>) -> Result<()> {
+        let name = tmp
+            .to_str()
+            .ok_or_else(|| Error::invalid("database", "its path is not valid UTF-8"))?;
+        // A bound parameter: the passphrase never becomes part of an SQL text.
+        let key = new.map_or(&b""[..], Passphrase::as_bytes);
+        self.conn.execute(
+            "ATTACH DATABASE ?1 AS converted KEY ?2",
+            rusqlite::params![name, key],
+        )?;
+        let exported = (|| -> Result<()> {
+            self.conn
+                .query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))?;
+            // sqlcipher_export copies tables, indexes, triggers and views; the header
+            // fields are set here so the copy is recognised and not migrated again.
+            let version = self.schema_version()?;
+            self.conn.execute_batch(&format!(
+                "PRAGMA converted.user_version = {version};
+                 PRAGMA converted.application_id = {};",
+                connection::APPLICATION_ID
+            ))?;
+            Ok(())
+        })();
+        let detached = self.conn.execute_batch("DETACH DATABASE converted");
+        exported?;
+        detached?;
+        std::fs::File::open(tmp)?.sync_all()?;
+        Ok(())
+    }
+
+    /// The new file opens with the new key, is whole, and holds as many records.
+    fn check_copy(&self, tmp: &Path, new: Option<&Passphrase>) -> Result<()> {
+        if new.is_some() != is_encrypted(tmp)? {
+            return Err(Error::NotCoachbook(
+                "the converted copy is not encrypted as asked".into(),
+            ));
+        }
+        let copy = Store::from_connection(
+            connection::open_with_flags(tmp, new, connection::READ_WRITE)?,
+            tmp,
+            new,
+        )?;
+        let report = copy.check()?;
+        if !report.is_ok() || report.counts != self.counts()? {
+            return Err(Error::NotCoachbook(format!(
+                "the converted copy failed its check: {:?}, {:?}",
+                report.integrity, report.counts
+            )));
+        }
+        copy.conn.pragma_update(None, "journal_mode", "DELETE")?;
+        Ok(())
+    }
+}
+
+/// The backups in `dir` that are plain SQLite files.
+fn plain_backups(dir: &Path) -> Result<Vec<PathBuf>> {
+    let mut plain = Vec::new();
+    for b in crate::backup::list_backups(dir)? {
+        let len = std::fs::metadata(&b.path)?.len();
+        if len > 0 && !is_encrypted(&b.path)? {
+            plain.push(b.path);
+        }
+    }
+    Ok(plain)
+}
