@@ -5,8 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 want=(
+  # building the core: a C compiler for the bundled SQLCipher, OpenSSL's libcrypto for its AES
+  build-essential pkg-config libssl-dev
   # building the app (Tauri 2 on WebKitGTK)
-  build-essential pkg-config libssl-dev libwebkit2gtk-4.1-dev libxdo-dev
+  libwebkit2gtk-4.1-dev libxdo-dev
   libayatana-appindicator3-dev librsvg2-dev
   # running and testing it without a display
   xvfb webkit2gtk-driver x11-utils imagemagick

@@ -129,8 +129,9 @@ impl Store {
         let exported = (|| -> Result<()> {
             self.conn
                 .query_row("SELECT sqlcipher_export('converted')", [], |_| Ok(()))?;
-            // sqlcipher_export copies tables, indexes, triggers and views; the header
-            // fields are set here so the copy is recognised and not migrated again.
+            // sqlcipher_export copies tables, indexes, triggers and views but not the
+            // header's user_version and application_id (SQLCipher 4.6.1's source): set
+            // here, so the copy is recognised as ours and not migrated again.
             let version = self.schema_version()?;
             self.conn.execute_batch(&format!(
                 "PRAGMA converted.user_version = {version};
