@@ -100,20 +100,24 @@ impl Store {
         self.checkpoint()?;
         // Close our connection: the old file's WAL must be folded in and gone before the
         // new file takes its name (SQLite would replay a stale WAL into it).
+        let old_key = self.key.clone();
         let old = std::mem::replace(&mut self.conn, rusqlite::Connection::open_in_memory()?);
         old.close().map_err(|(_, e)| Error::Db(e))?;
-        for suffix in ["-wal", "-shm"] {
-            match std::fs::remove_file(with_suffix(&self.path, suffix)) {
-                Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
-                _ => {}
+        let path = self.path.clone();
+        let swapped = swap_in(&path, &tmp).and_then(|()| Store::open_with(&path, new));
+        match swapped {
+            Ok(store) => {
+                *self = store;
+                Ok(())
+            }
+            Err(e) => {
+                // Whichever file holds the name now is whole: keep the store usable on it.
+                if let Ok(store) = Store::open_with(&path, old_key.as_ref().or(new)) {
+                    *self = store;
+                }
+                Err(e)
             }
         }
-        std::fs::rename(&tmp, &self.path)?;
-        if let Some(parent) = self.path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::File::open(parent)?.sync_all()?;
-        }
-        *self = Store::open_with(&self.path.clone(), new)?;
-        Ok(())
     }
 
     fn export_to(&self, tmp: &Path, new: Option<&Passphrase>) -> Result<()> {
@@ -169,6 +173,22 @@ impl Store {
         copy.conn.pragma_update(None, "journal_mode", "DELETE")?;
         Ok(())
     }
+}
+
+/// Renames the checked copy over the database, its stale -wal/-shm removed first, and
+/// makes the rename durable.
+fn swap_in(path: &Path, tmp: &Path) -> Result<()> {
+    for suffix in ["-wal", "-shm"] {
+        match std::fs::remove_file(with_suffix(path, suffix)) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => return Err(e.into()),
+            _ => {}
+        }
+    }
+    std::fs::rename(tmp, path)?;
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::File::open(parent)?.sync_all()?;
+    }
+    Ok(())
 }
 
 /// The backups in `dir` that are plain SQLite files.
