@@ -349,3 +349,19 @@ fn passphrase_is_never_printed() {
     let line = Passphrase::read_line(&mut "line one\r\nline two\n".as_bytes()).unwrap();
     assert_eq!(line, pass("line one"));
 }
+
+#[test]
+fn the_read_only_open_takes_the_passphrase_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = pass("read only please");
+    let (db, store) = demo_db(dir.path(), "secret.db", Some(&key));
+    let before = snapshot(&store);
+    drop(store);
+    let read_only = Store::open_read_only_with(&db, Some(&key)).unwrap();
+    assert!(read_only.is_encrypted());
+    assert_eq!(snapshot(&read_only), before);
+    drop(read_only);
+    let wrong = Store::open_read_only_with(&db, Some(&pass("not this one")));
+    assert_eq!(wrong.err().unwrap().kind(), "wrong_passphrase");
+    assert_eq!(Store::open_read_only(&db).err().unwrap().kind(), "locked");
+}
