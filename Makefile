@@ -11,9 +11,10 @@ test:
 	@scripts/test.sh
 
 bench:
-	@scripts/install-deps.sh
+	@scripts/install-deps.sh --bench
 	cargo bench --bench practice
 	cargo bench --bench search
+	cargo bench --bench report
 	@scripts/bench-app.sh
 
 lint:

@@ -215,3 +215,117 @@ fn describe(e: &std::io::Error, what: &str) -> String {
         format!("{what} cannot be written ({e})")
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coachbook::model::{ClientDetails, EngagementStatus, Stage};
+    use std::process::Command;
+
+    fn details(name: &str) -> ClientDetails {
+        ClientDetails {
+            name: name.to_string(),
+            email: String::new(),
+            phone: String::new(),
+            organisation: String::new(),
+            role: String::new(),
+            stage: Stage::FirstTimeManager,
+            promotion_date: None,
+            sponsor_name: String::new(),
+            sponsor_email: String::new(),
+            status: EngagementStatus::Active,
+            engagement_start: None,
+            engagement_end: None,
+            background: String::new(),
+            tags: Vec::new(),
+        }
+    }
+
+    /// Root ignores permission bits: as root a read-only bind mount, else chmod 555.
+    struct ReadOnlyDir(PathBuf, bool);
+
+    impl ReadOnlyDir {
+        fn make(dir: &Path) -> ReadOnlyDir {
+            use std::os::unix::fs::PermissionsExt;
+            let as_root = Command::new("mount")
+                .arg("--bind")
+                .arg(dir)
+                .arg(dir)
+                .status()
+                .is_ok_and(|s| s.success());
+            if as_root {
+                let ro = Command::new("mount")
+                    .args(["-o", "remount,bind,ro"])
+                    .arg(dir)
+                    .status();
+                assert!(ro.is_ok_and(|s| s.success()), "remount read-only");
+            } else {
+                let perms = std::fs::Permissions::from_mode(0o555);
+                std::fs::set_permissions(dir, perms).unwrap();
+            }
+            ReadOnlyDir(dir.to_path_buf(), as_root)
+        }
+    }
+
+    impl Drop for ReadOnlyDir {
+        fn drop(&mut self) {
+            use std::os::unix::fs::PermissionsExt;
+            if self.1 {
+                let _ = Command::new("umount").arg(&self.0).status();
+            } else {
+                let _ = std::fs::set_permissions(&self.0, std::fs::Permissions::from_mode(0o755));
+            }
+        }
+    }
+
+    #[test]
+    fn a_practice_in_a_read_only_folder_reads_and_refuses_writes_by_kind() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("practice.db");
+        let mut store = Store::open(&db).unwrap();
+        store.create_client(details("Zoë Ashford")).unwrap();
+        drop(store);
+        let before = std::fs::read(&db).unwrap();
+        let _ro = ReadOnlyDir::make(dir.path());
+
+        let state = AppState::new(db.clone());
+        let reason = state.status(|_, practice| match practice {
+            Practice::Ready { read_only, .. } => read_only.clone(),
+            _ => None,
+        });
+        let reason = reason.expect("opened read-only");
+        assert!(
+            reason.contains("read-only disk") || reason.contains("permissions"),
+            "{reason}"
+        );
+        assert_eq!(state.with(|s| s.counts()).unwrap().clients, 1);
+        let err = state.with(|s| s.create_client(details("Ola"))).unwrap_err();
+        assert_eq!(err.kind, "read_only", "{}", err.message);
+        assert_eq!(std::fs::read(&db).unwrap(), before);
+    }
+
+    #[test]
+    fn a_writable_practice_opens_ready_and_leaves_no_probe_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("practice.db");
+        drop(Store::open(&db).unwrap());
+        let state = AppState::new(db.clone());
+        let ready = state.status(|_, p| {
+            matches!(
+                p,
+                Practice::Ready {
+                    read_only: None,
+                    ..
+                }
+            )
+        });
+        assert!(ready);
+        state.with(|s| s.create_client(details("Ola"))).unwrap();
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains("write-test"))
+            .collect();
+        assert!(names.is_empty(), "{names:?}");
+    }
+}

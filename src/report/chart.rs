@@ -61,12 +61,15 @@ pub(crate) fn chart(
     let mut ops = Vec::new();
     let (px, py) = (x + LABEL_W, y + 6.0);
     let pw = w - LABEL_W - RIGHT_LABEL_W;
+    // From the first rating (earlier history gives the period its context) to the period's
+    // end; a period starting long before the first rating does not squash the lines.
     let first = t
         .series
         .iter()
         .filter_map(|(_, pts)| pts.first().map(|p| p.0))
         .min()
-        .map_or(from, |d| d.min(from));
+        .unwrap_or(from)
+        .min(to);
     let days = (to - first).num_days().max(1) as f32;
     let sx = |d: NaiveDate| px + pw * ((d - first).num_days() as f32 / days).clamp(0.0, 1.0);
     let sy = |score: i32| py + PLOT_H * (1.0 - score.clamp(0, 10) as f32 / 10.0);
@@ -84,14 +87,21 @@ pub(crate) fn chart(
         ops.push(text(px - 4.0 - lw, sy(s) + 2.5, 7.0, MUTED, &label));
     }
     // The period itself, lightly marked when the chart starts earlier.
-    if first < from {
+    if first < from && from <= to {
         ops.push(Op::Line {
             from: (sx(from), py),
             to: (sx(from), py + PLOT_H),
             width: 0.4,
-            color: RULE,
+            color: MUTED,
             dashed: true,
         });
+        ops.push(text(
+            sx(from) + 2.0,
+            py + PLOT_H - 2.0,
+            6.5,
+            MUTED,
+            "period",
+        ));
     }
     for (value, label, color) in [
         (t.baseline, format!("baseline {}", t.baseline), MUTED),

@@ -164,13 +164,14 @@ pub(crate) fn gather(store: &Store, req: &ReportRequest) -> Result<ReportData> {
                 .map(|p| CoachGoal {
                     trend: trend(p),
                     success_criteria: p.goal.details.success_criteria.clone(),
-                    ratings: p
-                        .series
-                        .iter()
-                        .flat_map(|s| s.points.iter().map(move |pt| (s.rater, pt)))
-                        .filter(|(_, pt)| in_period(pt.on))
-                        .map(|(r, pt)| (pt.on, r, pt.score, pt.note.clone()))
-                        .collect(),
+                    ratings: by_date(
+                        p.series
+                            .iter()
+                            .flat_map(|s| s.points.iter().map(move |pt| (s.rater, pt)))
+                            .filter(|(_, pt)| in_period(pt.on))
+                            .map(|(r, pt)| (pt.on, r, pt.score, pt.note.clone()))
+                            .collect(),
+                    ),
                 })
                 .collect(),
             sessions,
@@ -201,6 +202,11 @@ fn overlaps(a: &Assignment, from: NaiveDate, to: NaiveDate) -> bool {
         (None, _) => d.due_on.unwrap_or(to).max(to),
     };
     d.assigned_on <= to && end >= from
+}
+
+fn by_date<T>(mut ratings: Vec<(NaiveDate, T, i32, String)>) -> Vec<(NaiveDate, T, i32, String)> {
+    ratings.sort_by_key(|r| r.0);
+    ratings
 }
 
 fn trend(p: &GoalProgress) -> GoalTrend {

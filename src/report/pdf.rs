@@ -7,7 +7,7 @@ use chrono::{DateTime, Datelike, Timelike, Utc};
 use printpdf::{
     Color, FontId, Line, LineDashPattern, LinePoint, Mm, Op as P, PaintMode, ParsedFont,
     PdfDocument, PdfFontHandle, PdfPage, PdfSaveOptions, Point, Pt, RawImage, Rect, TextItem,
-    XObjectId, XObjectTransform,
+    TextMatrix, XObjectId, XObjectTransform,
 };
 use std::sync::OnceLock;
 
@@ -78,114 +78,172 @@ pub(crate) fn write_pdf(doc: &Doc, now: DateTime<Utc>) -> Result<Vec<u8>> {
     });
 
     let height = doc.height;
-    let pt = |x: f32, y: f32| Point {
-        x: Pt(x),
-        y: Pt(height - y),
-    };
     let pages = doc
         .pages
         .iter()
         .map(|ops| {
-            let mut out = Vec::with_capacity(ops.len() * 4);
+            let mut w = Writer {
+                out: Vec::with_capacity(ops.len() * 3),
+                height,
+                in_text: false,
+                font: None,
+                fill: None,
+                stroke: None,
+            };
             for op in ops {
-                match op {
-                    Op::Text {
-                        x,
-                        y,
-                        size,
-                        style,
-                        color: c,
-                        text,
-                    } => {
-                        out.push(P::StartTextSection);
-                        out.push(P::SetFont {
-                            font: PdfFontHandle::External(fonts[*style as usize].clone()),
-                            size: Pt(*size),
-                        });
-                        out.push(P::SetFillColor { col: color(*c) });
-                        out.push(P::SetTextCursor { pos: pt(*x, *y) });
-                        out.push(P::ShowText {
-                            items: vec![TextItem::Text(text.clone())],
-                        });
-                        out.push(P::EndTextSection);
-                    }
-                    Op::Line {
-                        from,
-                        to,
-                        width,
-                        color: c,
-                        dashed,
-                    } => stroke(&mut out, &[*from, *to], *width, *c, *dashed, &pt),
-                    Op::Polyline {
-                        points,
-                        width,
-                        color: c,
-                        dashed,
-                    } => stroke(&mut out, points, *width, *c, *dashed, &pt),
-                    Op::Rect { x, y, w, h, fill } => {
-                        out.push(P::SetFillColor { col: color(*fill) });
-                        out.push(P::DrawRectangle {
-                            rectangle: Rect {
-                                x: Pt(*x),
-                                y: Pt(height - y - h),
-                                width: Pt(*w),
-                                height: Pt(*h),
-                                mode: Some(PaintMode::Fill),
-                                winding_order: None,
-                            },
-                        });
-                    }
-                    Op::Logo { x, y, w, h } => {
-                        if let Some((id, iw, ih)) = &logo {
-                            let scale = (w / iw).min(h / ih);
-                            // At `dpi`, one image pixel is 72/dpi points.
-                            out.push(P::UseXobject {
-                                id: id.clone(),
-                                transform: XObjectTransform {
-                                    translate_x: Some(Pt(*x)),
-                                    translate_y: Some(Pt(height - y - ih * scale)),
-                                    dpi: Some(72.0 / scale),
-                                    ..Default::default()
-                                },
-                            });
-                        }
-                    }
-                }
+                w.op(op, &fonts, logo.as_ref());
             }
-            PdfPage::new(Mm::from(Pt(doc.width)), Mm::from(Pt(doc.height)), out)
+            w.end_text();
+            PdfPage::new(Mm::from(Pt(doc.width)), Mm::from(Pt(doc.height)), w.out)
         })
         .collect();
     pdf.with_pages(pages);
     Ok(pdf.save(&PdfSaveOptions::default(), &mut Vec::new()))
 }
 
-fn stroke(
-    out: &mut Vec<P>,
-    points: &[(f32, f32)],
-    width: f32,
-    c: Rgb,
-    dashed: bool,
-    pt: &impl Fn(f32, f32) -> Point,
-) {
-    out.push(P::SetOutlineColor { col: color(c) });
-    out.push(P::SetOutlineThickness { pt: Pt(width) });
-    out.push(P::SetLineDashPattern {
-        dash: if dashed {
-            LineDashPattern::new(0.0, &[3.0, 2.0])
-        } else {
-            LineDashPattern::solid()
-        },
-    });
-    out.push(P::DrawLine {
-        line: Line {
+/// Emits printpdf ops for one page, setting font, colours and line style only when they
+/// change and keeping runs of text in one text object: fewer, shorter content streams are
+/// most of what makes a long report fast (they are deflated at the highest level).
+struct Writer {
+    out: Vec<P>,
+    height: f32,
+    in_text: bool,
+    font: Option<(Style, u32)>,
+    fill: Option<Rgb>,
+    stroke: Option<(Rgb, u32, bool)>,
+}
+
+impl Writer {
+    fn pt(&self, x: f32, y: f32) -> Point {
+        Point {
+            x: Pt(x),
+            y: Pt(self.height - y),
+        }
+    }
+
+    fn end_text(&mut self) {
+        if self.in_text {
+            self.out.push(P::EndTextSection);
+            self.in_text = false;
+        }
+    }
+
+    fn fill(&mut self, c: Rgb) {
+        if self.fill != Some(c) {
+            self.out.push(P::SetFillColor { col: color(c) });
+            self.fill = Some(c);
+        }
+    }
+
+    fn op(&mut self, op: &Op, fonts: &[FontId], logo: Option<&(XObjectId, f32, f32)>) {
+        match op {
+            Op::Text {
+                x,
+                y,
+                size,
+                style,
+                color: c,
+                text,
+            } => {
+                if !self.in_text {
+                    self.out.push(P::StartTextSection);
+                    self.in_text = true;
+                }
+                let key = (*style, size.to_bits());
+                if self.font != Some(key) {
+                    self.out.push(P::SetFont {
+                        font: PdfFontHandle::External(fonts[*style as usize].clone()),
+                        size: Pt(*size),
+                    });
+                    self.font = Some(key);
+                }
+                self.fill(*c);
+                let at = self.pt(*x, *y);
+                self.out.push(P::SetTextMatrix {
+                    matrix: TextMatrix::Translate(at.x, at.y),
+                });
+                self.out.push(P::ShowText {
+                    items: vec![TextItem::Text(text.clone())],
+                });
+            }
+            Op::Line {
+                from,
+                to,
+                width,
+                color: c,
+                dashed,
+            } => self.stroke(&[*from, *to], *width, *c, *dashed),
+            Op::Polyline {
+                points,
+                width,
+                color: c,
+                dashed,
+            } => self.stroke(points, *width, *c, *dashed),
+            Op::Rect { x, y, w, h, fill } => {
+                self.end_text();
+                self.fill(*fill);
+                self.out.push(P::DrawRectangle {
+                    rectangle: Rect {
+                        x: Pt(*x),
+                        y: Pt(self.height - y - h),
+                        width: Pt(*w),
+                        height: Pt(*h),
+                        mode: Some(PaintMode::Fill),
+                        winding_order: None,
+                    },
+                });
+            }
+            Op::Logo { x, y, w, h } => {
+                self.end_text();
+                if let Some((id, iw, ih)) = logo {
+                    let scale = (w / iw).min(h / ih);
+                    // At `dpi`, one image pixel is 72/dpi points.
+                    self.out.push(P::UseXobject {
+                        id: id.clone(),
+                        transform: XObjectTransform {
+                            translate_x: Some(Pt(*x)),
+                            translate_y: Some(Pt(self.height - y - ih * scale)),
+                            dpi: Some(72.0 / scale),
+                            ..Default::default()
+                        },
+                    });
+                }
+            }
+        }
+    }
+
+    fn stroke(&mut self, points: &[(f32, f32)], width: f32, c: Rgb, dashed: bool) {
+        self.end_text();
+        let (old_c, old_w, old_d) = match self.stroke {
+            Some((c, w, d)) => (Some(c), Some(w), Some(d)),
+            None => (None, None, None),
+        };
+        if old_c != Some(c) {
+            self.out.push(P::SetOutlineColor { col: color(c) });
+        }
+        if old_w != Some(width.to_bits()) {
+            self.out.push(P::SetOutlineThickness { pt: Pt(width) });
+        }
+        if old_d != Some(dashed) {
+            self.out.push(P::SetLineDashPattern {
+                dash: if dashed {
+                    LineDashPattern::new(0.0, &[3.0, 2.0])
+                } else {
+                    LineDashPattern::solid()
+                },
+            });
+        }
+        self.stroke = Some((c, width.to_bits(), dashed));
+        let line = Line {
             points: points
                 .iter()
                 .map(|(x, y)| LinePoint {
-                    p: pt(*x, *y),
+                    p: self.pt(*x, *y),
                     bezier: false,
                 })
                 .collect(),
             is_closed: false,
-        },
-    });
+        };
+        self.out.push(P::DrawLine { line });
+    }
 }

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import { launchApp, newPractice } from './app.mjs';
-import { CLI_BIN, byLabel, click, waitForShell } from './ui.mjs';
+import { appPids, launchApp, newPractice } from './app.mjs';
+import { CLI_BIN, byLabel, click, createClient, waitForShell } from './ui.mjs';
 
 const run = promisify(execFile);
 let practice;
@@ -133,4 +133,36 @@ test('back up now, then to a folder of your choice', { timeout: 120_000 }, async
   const kinds = (await rows(browser)).map((r) => r.cells[1]).sort();
   assert.deepEqual(kinds, ['Automatic', 'Before a restore']);
   await checkCopy(join(practice.dataDir, 'coachbook.db'));
+  // One WebDriver session at a time: the next test starts its own app.
+  await app.quit();
+  app = null;
+});
+
+test('quitting makes a backup, after the window is gone', { timeout: 90_000 }, async () => {
+  const fresh = await newPractice();
+  let quitting;
+  try {
+    quitting = await launchApp({ db: fresh.db });
+    await createClient(quitting.browser, 'Quit Client');
+    const dir = join(fresh.dataDir, 'backups');
+    assert.equal(existsSync(dir), false, 'no backup before quitting');
+    // The window goes away as when the coach closes it; the app's event loop then exits.
+    // (The driver may lose the window before the script's answer arrives: not an error here.)
+    await quitting.browser
+      .execute(() => {
+        void window.__TAURI_INTERNALS__.invoke('plugin:window|destroy', { label: 'main' });
+      })
+      .catch(() => {});
+    const deadline = Date.now() + 30_000;
+    while ((await appPids(fresh.db)).length > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    assert.deepEqual(await appPids(fresh.db), [], 'the app exited');
+    const copies = (await readdir(dir)).filter((n) => /^coachbook-\d{8}-\d{6}\.db$/.test(n));
+    assert.equal(copies.length, 1, `one backup on quit: ${copies}`);
+    await checkCopy(join(dir, copies[0]));
+    const { stdout } = await run(CLI_BIN, ['--db', join(dir, copies[0]), 'clients'], { timeout: 30_000 });
+    assert.match(stdout, /Quit Client/);
+  } finally {
+    await quitting?.quit();
+    await fresh.remove();
+  }
 });

@@ -156,14 +156,28 @@ describe('ReportDialog', () => {
     expect(screen.queryByText('Saved')).toBeNull();
   });
 
-  it('a failed save says why beside the buttons; an error without a field goes to the top', async () => {
+  it('a failed save says why beside the buttons, with or without a field', async () => {
     b.saveFails = { kind: 'invalid', field: 'report.out', message: 'report.out: must be a file name, not a folder' };
     await open();
     await fireEvent.click(screen.getByText('Save…'));
     await screen.findByText('Must be a file name, not a folder');
     b.saveFails = { kind: 'disk_full', field: null, message: 'cannot write /home/coach/r.pdf: No space left on device' };
     await fireEvent.click(screen.getByText('Save…'));
-    expect((await screen.findByRole('alert')).textContent).toContain('No space left on device');
+    const alert = await screen.findByText('Cannot write /home/coach/r.pdf: No space left on device');
+    expect(alert.getAttribute('role')).toBe('alert');
+    expect(alert.nextElementSibling?.classList.contains('buttons')).toBe(true);
+  });
+
+  it('a paper that cannot be remembered says so beside the paper', async () => {
+    await open();
+    b.calls = [];
+    mockIPC(async (cmd) => {
+      if (cmd === 'set_paper') throw { kind: 'read_only', field: null, message: 'read-only: the folder does not allow changes' };
+      return null;
+    });
+    await fireEvent.click(screen.getByLabelText('A4'));
+    await waitFor(() => expect(screen.getByText('Read-only: the folder does not allow changes')).toBeTruthy());
+    expect(screen.getByText('Read-only: the folder does not allow changes').closest('fieldset')?.textContent).toContain('Paper');
   });
 
   it('Enter saves; Esc closes and gives the shortcuts back', async () => {
