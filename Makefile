@@ -15,6 +15,7 @@ bench:
 	cargo bench --bench practice
 	cargo bench --bench search
 	cargo bench --bench report
+	cargo bench --bench encryption
 	@scripts/bench-app.sh
 
 lint:
