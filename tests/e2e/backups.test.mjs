@@ -166,3 +166,50 @@ test('quitting makes a backup, after the window is gone', { timeout: 90_000 }, a
     await fresh.remove();
   }
 });
+
+test('Change folder… through the real folder picker (driven with xdotool)', { timeout: 90_000 }, async (t) => {
+  const xdotool = async (...args) => {
+    try {
+      return (await run('xdotool', args)).stdout.trim();
+    } catch (e) {
+      return e.code === 'ENOENT' ? null : '';
+    }
+  };
+  if ((await xdotool('version')) === null) {
+    t.skip('xdotool is not installed');
+    return;
+  }
+  const fresh = await newPractice();
+  const picked = await mkdtemp(join(tmpdir(), 'coachbook-e2e-picked-'));
+  let picking;
+  try {
+    picking = await launchApp({ db: fresh.db });
+    const { browser } = picking;
+    await waitForShell(browser);
+    await click(browser, 'Backups');
+    await click(browser, 'Change folder…');
+    let win = '';
+    await browser.waitUntil(async () => (win = (await xdotool('search', '--name', 'Choose the backups folder')).split('\n')[0]), {
+      timeout: 15_000,
+      timeoutMsg: 'the folder picker did not open',
+    });
+    await new Promise((r) => setTimeout(r, 500)); // let GTK draw it
+    // The location bar takes a typed path; Return chooses that folder.
+    await xdotool('windowfocus', '--sync', win);
+    await xdotool('key', '--window', win, 'ctrl+l');
+    await xdotool('type', '--window', win, '--delay', '15', `${picked}/`);
+    await xdotool('key', '--window', win, 'Return');
+    await browser.waitUntil(async () => (await browser.execute(() => document.getElementById('bk-folder').value)) === picked, {
+      timeout: 15_000,
+      timeoutMsg: 'the picked folder never reached the field',
+    });
+    const settings = JSON.parse(await readFile(fresh.db.replace(/\.db$/, '.settings.json'), 'utf8'));
+    assert.equal(settings.backup_dir, picked);
+    const status = await browser.execute(() => document.querySelector('p.notice[role="status"]').textContent.trim());
+    assert.equal(status, `Backups now go to ${picked}.`);
+  } finally {
+    await picking?.quit();
+    await fresh.remove();
+    await rm(picked, { recursive: true, force: true });
+  }
+});
