@@ -102,7 +102,9 @@ pub fn run() {
         // The windows are gone (their close handlers flushed the notes): one last backup.
         if let tauri::RunEvent::Exit = event {
             use tauri::Manager;
-            let _ = app.state::<backups::Backups>().now(&app.state::<AppState>());
+            let _ = app
+                .state::<backups::Backups>()
+                .now(&app.state::<AppState>());
         }
     });
 }
