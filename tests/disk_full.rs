@@ -134,3 +134,58 @@ fn a_save_on_a_really_full_tmpfs_fails_whole_and_succeeds_once_space_is_back() {
     );
     assert!(reopened.check().unwrap().is_ok());
 }
+
+/// A backup that runs out of space fails with `disk_full` and leaves no half-written copy
+/// behind to hold on to the little space there is; once space is back the next one works.
+#[test]
+fn a_backup_on_a_really_full_tmpfs_fails_cleanly() {
+    let fs = match Tmpfs::mount("4m") {
+        Ok(fs) => fs,
+        Err(why) if std::env::var("CI").as_deref() == Ok("true") => {
+            panic!("the real disk-full test needs a tmpfs mount: {why}")
+        }
+        Err(why) => {
+            eprintln!("SKIPPED a_backup_on_a_really_full_tmpfs…: {why}");
+            return;
+        }
+    };
+    let db = fs.dir.path().join("coachbook.db");
+    let mut store = coachbook::Store::open(&db).unwrap();
+    let client = store.create_client(common::client_details("Zoe")).unwrap();
+    let mut details = common::session_details(vec![]);
+    details.notes = "Enough to make the copy need a few pages. ".repeat(2_000);
+    store.create_session(client.id, details).unwrap();
+    let dir = coachbook::backup::default_dir(&db);
+    std::fs::create_dir_all(&dir).unwrap();
+
+    // Full but for 64 KiB: the copy starts, then runs out of space part way.
+    let filler = fs.fill();
+    let f = std::fs::OpenOptions::new()
+        .write(true)
+        .open(&filler)
+        .unwrap();
+    f.set_len(f.metadata().unwrap().len() - 64 * 1024).unwrap();
+    drop(f);
+    let now = chrono::Utc::now();
+    let err = coachbook::backup::back_up_now(&store, &dir, now).unwrap_err();
+    assert_eq!(err.kind(), "disk_full", "{err}");
+    let left: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    assert!(
+        left.is_empty(),
+        "nothing left in the backups folder: {left:?}"
+    );
+
+    std::fs::remove_file(filler).unwrap();
+    let run = coachbook::backup::back_up_now(&store, &dir, now).unwrap();
+    let copy = run.written.unwrap();
+    assert!(
+        coachbook::Store::open(&copy.path)
+            .unwrap()
+            .check()
+            .unwrap()
+            .is_ok()
+    );
+}
