@@ -142,6 +142,8 @@ test('quitting makes a backup, after the window is gone', { timeout: 90_000 }, a
   const fresh = await newPractice();
   let quitting;
   try {
+    // An existing (empty) practice, made by the CLI: the app opens it as it is.
+    await run(CLI_BIN, ['--db', fresh.db, 'clients'], { timeout: 30_000 });
     quitting = await launchApp({ db: fresh.db });
     await createClient(quitting.browser, 'Quit Client');
     const dir = join(fresh.dataDir, 'backups');
@@ -183,6 +185,7 @@ test('Change folder… through the real folder picker (driven with xdotool)', { 
   const picked = await mkdtemp(join(tmpdir(), 'coachbook-e2e-picked-'));
   let picking;
   try {
+    await run(CLI_BIN, ['--db', fresh.db, 'clients'], { timeout: 30_000 });
     picking = await launchApp({ db: fresh.db });
     const { browser } = picking;
     await waitForShell(browser);

@@ -13,6 +13,7 @@ import { after, test } from 'node:test';
 import { promisify } from 'node:util';
 import { launchApp } from './app.mjs';
 import {
+  CLI_BIN,
   click,
   createClient,
   editorSnapshot,
@@ -82,6 +83,8 @@ test('a full disk: the text stays, "Not saved" says why, and it saves once space
     return;
   }
   const db = join(mountDir, 'coachbook.db');
+  // An existing (empty) practice, made by the CLI: the app opens it as it is.
+  await run(CLI_BIN, ['--db', db, 'clients'], { timeout: 30_000 });
   app = await launchApp({ db });
   const { browser } = app;
   await createClient(browser, 'Full Disk Client');
@@ -129,9 +132,26 @@ test('a full disk: the text stays, "Not saved" says why, and it saves once space
   const saved = sessionsIn(await exportPractice(db)).map((s) => s.notes);
   assert.equal(saved.length, 1);
   assert.equal(saved[0], during.notes, 'the database holds exactly what the editor shows');
-  const { stdout } = await run(process.env.COACHBOOK_CLI_BIN ?? 'coachbook', ['--db', db, 'check', '--json'], {
+  const { stdout } = await run(CLI_BIN, ['--db', db, 'check', '--json'], {
     timeout: 30_000,
   });
   assert.deepEqual(JSON.parse(stdout).integrity, ['ok']);
   console.log(`# disk-full: saved ${recoveredMs} ms after space came back; ${saved[0].length} characters`);
+
+  // A backup on the full disk fails, says why, and the app goes on.
+  const filler2 = fill(mountDir);
+  await click(browser, 'Backups');
+  await click(browser, 'Back up now');
+  const alert = await browser.$('p.alert[role="alert"]');
+  await alert.waitForExist({ timeout: 30_000, timeoutMsg: 'no error shown for a backup on a full disk' });
+  assert.equal(await alert.getText(), 'Backup failed: the backups folder’s disk is full');
+  const last = await browser.execute(() => document.querySelector('[data-testid="last-backup"]').textContent.trim());
+  assert.match(last, /^The last backup failed \(today \d\d:\d\d\): the backups folder’s disk is full$/);
+  await app.screenshot('backup-disk-full');
+  await rm(filler2);
+  await click(browser, 'Back up now');
+  await browser.waitUntil(
+    async () => /^Last backup: today/.test(await browser.execute(() => document.querySelector('[data-testid="last-backup"]').textContent.trim())),
+    { timeout: 30_000, timeoutMsg: 'the backup did not succeed once space was back' },
+  );
 });

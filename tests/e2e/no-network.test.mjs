@@ -8,12 +8,14 @@
 // packet sockets) fails the test. A self-check first proves the sampler sees sockets that break
 // the rule. The CSP in tauri.conf.json must name no remote source.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { readdir, readFile, readlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { after, test } from 'node:test';
-import { REPO_ROOT, launchApp } from './app.mjs';
+import { promisify } from 'node:util';
+import { REPO_ROOT, launchApp, newPractice } from './app.mjs';
 import {
+  CLI_BIN,
   click,
   notesField,
   openClient,
@@ -29,10 +31,12 @@ const TCP_LISTEN = '0A';
 
 let app = null;
 let probe = null;
+let practice = null;
 
 after(async () => {
   probe?.kill('SIGKILL');
   await app?.quit();
+  await practice?.remove();
 });
 
 /** "0100007F:9391" (or the 32-hex-digit IPv6 form) → { ip, port, loopback }. */
@@ -185,7 +189,10 @@ test('the sampler sees a socket that breaks the rule (self-check)', { timeout: 2
 });
 
 test('the main journey opens no network socket', { timeout: 120_000 }, async () => {
-  app = await launchApp();
+  // An existing empty practice (made by the CLI), so the app starts on its welcome screen.
+  practice = await newPractice();
+  await promisify(execFile)(CLI_BIN, ['--db', practice.db, 'clients'], { timeout: 30_000 });
+  app = await launchApp({ db: practice.db });
   const { browser } = app;
   const port = await automationPort(app.pid);
   const seen = { samples: 0, sockets: 0, automation: 0, processes: new Set() };

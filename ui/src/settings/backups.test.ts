@@ -65,8 +65,10 @@ describe('lastLine', () => {
       error: { kind: 'disk_full', field: null, message: 'database or disk is full' },
     };
     expect(lastLine(failed, info(local(2026, 11, 23, 9, 0)), now)).toBe(
-      'The last backup failed (today 10:42): database or disk is full',
+      'The last backup failed (today 10:42): the backups folder’s disk is full',
     );
+    const other = { ...failed, error: { kind: 'io', field: null, message: 'permission denied' } };
+    expect(lastLine(other, undefined, now)).toBe('The last backup failed (today 10:42): permission denied');
   });
   it('says when there are none', () => {
     expect(lastLine(null, undefined, now)).toBe('No backups yet');

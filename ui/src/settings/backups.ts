@@ -40,9 +40,14 @@ export function kindLabel(kind: BackupInfo['kind']): string {
   return kind === 'before_restore' ? 'Before a restore' : 'Automatic';
 }
 
+/** Why a backup failed, in plain words: a full disk says so, whatever SQLite called it. */
+export function failureReason(error: { kind: string; message: string }): string {
+  return error.kind === 'disk_full' ? 'the backups folder’s disk is full' : error.message;
+}
+
 /** The line under the heading: how the last attempt went, or when the newest copy was made. */
 export function lastLine(last: BackupOutcome | null, newest: BackupInfo | undefined, now: Date = new Date()): string {
-  if (last?.error) return `The last backup failed (${formatWhen(last.at, now)}): ${last.error.message}`;
+  if (last?.error) return `The last backup failed (${formatWhen(last.at, now)}): ${failureReason(last.error)}`;
   const at = last?.written?.taken_at ?? newest?.taken_at;
   return at ? `Last backup: ${formatWhen(at, now)}` : 'No backups yet';
 }
