@@ -476,3 +476,25 @@ fn the_request_serialises_like_the_rest_of_the_api() {
     assert_eq!(json["client_id"], p.client.to_string());
     assert_eq!(json["from"], "2026-03-01");
 }
+
+#[test]
+fn a_jpeg_logo_is_embedded_too_and_a_missing_one_is_no_gap() {
+    let mut p = practice("Zoë Brandt");
+    let jpeg = Command::new("convert")
+        .args(["-size", "80x40", "xc:#1d4e89", "jpg:-"])
+        .output()
+        .expect("convert (imagemagick)")
+        .stdout;
+    let mut coach = p.t.store.coach().unwrap();
+    coach.logo = Some(Logo::from_bytes("image/jpeg".into(), &jpeg));
+    p.t.store.set_coach(&coach).unwrap();
+    let out = pdf(&p, &request(&p, Audience::Sponsor), "jpeg.pdf");
+    let images = run("pdfimages", &["-list", out.to_str().unwrap()]);
+    assert!(images.contains("80    40"), "{images}");
+    coach.logo = None;
+    p.t.store.set_coach(&coach).unwrap();
+    let out = pdf(&p, &request(&p, Audience::Sponsor), "none.pdf");
+    let images = run("pdfimages", &["-list", out.to_str().unwrap()]);
+    assert_eq!(images.lines().count(), 2, "{images}");
+    assert!(text(&out).contains("Søren Ødegård"));
+}

@@ -198,8 +198,11 @@ fn overlaps(a: &Assignment, from: NaiveDate, to: NaiveDate) -> bool {
     let d = &a.details;
     let end = match (&d.debrief, d.status) {
         (Some(Debrief { held_on, .. }), _) => *held_on,
-        (None, AssignmentStatus::Withdrawn) => d.due_on.unwrap_or(d.assigned_on),
-        (None, _) => d.due_on.unwrap_or(to).max(to),
+        // Over, date unknown: the last change is when it was marked so.
+        (None, AssignmentStatus::Withdrawn | AssignmentStatus::Completed) => {
+            a.updated_at.date_naive().max(d.assigned_on)
+        }
+        (None, _) => to,
     };
     d.assigned_on <= to && end >= from
 }

@@ -11,6 +11,10 @@ use super::font::Style;
 use super::layout::{BODY_SIZE, Layout, date};
 use crate::model::{Assignment, Session};
 
+/// Room for a record's heading line, a label and two lines under it, so a heading never ends
+/// a page alone.
+const KEEP_WITH_BODY: f32 = 10.5 * 1.45 + 8.0 * 1.45 + BODY_SIZE * 1.45 * 2.0 + 8.0;
+
 pub(crate) fn body(l: &mut Layout, data: &ReportData) {
     let h = &data.header;
     match &data.contents {
@@ -64,7 +68,7 @@ fn client(l: &mut Layout, h: &Header, c: &ForClient) {
         );
     }
     for s in &c.sessions {
-        l.need(11.0 * 1.45 * 3.0);
+        l.need(KEEP_WITH_BODY);
         l.line(
             &format!(
                 "{} · {} · {} · {}",
@@ -104,7 +108,7 @@ fn client(l: &mut Layout, h: &Header, c: &ForClient) {
 }
 
 fn exposure_head(l: &mut Layout, e: &ClientExposure) {
-    l.need(11.0 * 1.45 * 3.0);
+    l.need(KEEP_WITH_BODY);
     l.line(&e.title, 10.5, Style::Bold, INK);
     let due = e
         .due_on
@@ -307,7 +311,7 @@ fn coach(l: &mut Layout, h: &Header, c: &ForCoach) {
 
 fn session(l: &mut Layout, s: &Session) {
     let d = &s.details;
-    l.need(11.0 * 1.45 * 3.0);
+    l.need(KEEP_WITH_BODY);
     l.line(
         &format!(
             "{} · {} · {} · {} · {}",
