@@ -18,6 +18,9 @@ pub struct Settings {
     pub backup_dir: Option<PathBuf>,
     /// Paper size of progress reports.
     pub paper: crate::report::Paper,
+    /// The app locks after this many idle minutes (fractions allowed; 0: never); `None`: the
+    /// app's default. Applies only to a practice with a passphrase.
+    pub lock_after_minutes: Option<f64>,
     /// Keys written by a newer Coachbook: kept as they are.
     #[serde(flatten)]
     pub other: serde_json::Map<String, serde_json::Value>,

@@ -65,10 +65,17 @@ impl Backups {
         if !ready || !db.exists() {
             return Ok(None);
         }
+        // Locked: no passphrase in memory, nothing to do. The copy of an encrypted practice
+        // is encrypted with the same passphrase (the core does that when given the key).
+        let key = state.key();
+        if key.is_none() && coachbook::store::is_encrypted(&db).unwrap_or(true) {
+            return Ok(None);
+        }
         let now = Utc::now();
         // A read-only connection of our own: it never writes to the practice, and it refuses
         // a damaged or newer file.
-        let result = Store::open_read_only(&db).and_then(|store| f(&store, &backup_dir(&db), now));
+        let result = Store::open_read_only_with(&db, key.as_ref())
+            .and_then(|store| f(&store, &backup_dir(&db), now));
         match result {
             Ok(run) if run.written.is_none() => Ok(None),
             Ok(run) => {
@@ -92,6 +99,12 @@ impl Backups {
                 Err(report)
             }
         }
+    }
+
+    /// Runs `f` while no backup runs (nor starts): a passphrase change needs the file to itself.
+    pub fn paused<T>(&self, f: impl FnOnce() -> T) -> T {
+        let _no_backup = self.running.lock().unwrap_or_else(|p| p.into_inner());
+        f()
     }
 
     fn record(&self, outcome: BackupOutcome) {

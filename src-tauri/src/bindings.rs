@@ -19,6 +19,8 @@ mod tests {
         let results = [
             crate::commands::practice::AppInfo::export_all(&cfg),
             crate::commands::startup::StartupState::export_all(&cfg),
+            crate::commands::security::SecurityStatus::export_all(&cfg),
+            coachbook::store::PassphraseChange::export_all(&cfg),
             coachbook::ErrorReport::export_all(&cfg),
             Today::export_all(&cfg),
             Counts::export_all(&cfg),
@@ -50,6 +52,7 @@ mod tests {
             coachbook::report::ReportRequest::export_all(&cfg),
             coachbook::report::ReportPreview::export_all(&cfg),
             crate::commands::report::SavedReport::export_all(&cfg),
+            coachbook::backup::BackupInfo::export_all(&cfg),
             crate::backups::BackupOutcome::export_all(&cfg),
             crate::commands::backups::BackupsOverview::export_all(&cfg),
         ];

@@ -2,6 +2,7 @@
 //! app runs (restore a backup, open another file). If the file cannot be opened the app still
 //! starts: every command answers with the reason, and `startup_state` tells the UI what to show.
 
+use coachbook::store::{Passphrase, is_encrypted};
 use coachbook::{Error, ErrorReport, Store};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
@@ -47,6 +48,10 @@ impl Problem {
 pub enum Practice {
     /// Not opened yet, or closed for a restore. The next command opens it.
     Closed,
+    /// No file yet (first run): nothing is created before the coach chooses a passphrase or none.
+    New,
+    /// An encrypted file and no passphrase in memory: the lock screen asks for it.
+    Locked,
     /// `read_only`: why the file cannot be changed (the banner says it); writes fail.
     Ready {
         store: Store,
@@ -58,6 +63,8 @@ pub enum Practice {
 struct Inner {
     db_path: PathBuf,
     practice: Practice,
+    /// Held only while the encrypted practice is unlocked (wiped when dropped).
+    key: Option<Passphrase>,
 }
 
 pub struct AppState {
@@ -72,6 +79,7 @@ impl AppState {
             inner: Mutex::new(Inner {
                 db_path,
                 practice: Practice::Closed,
+                key: None,
             }),
         }
     }
@@ -91,6 +99,10 @@ impl AppState {
         match &mut inner.practice {
             Practice::Ready { store, .. } => f(store).map_err(|e| e.report()),
             Practice::Unavailable(problem) => Err(problem.report()),
+            Practice::Locked => {
+                Err(Error::PassphraseRequired(inner.db_path.display().to_string()).report())
+            }
+            Practice::New => Err(Error::invalid("practice", "is not created yet").report()),
             Practice::Closed => {
                 Err(Error::Io(std::io::Error::other("the practice is closed")).report())
             }
@@ -108,35 +120,129 @@ impl AppState {
         f(&inner.db_path, &inner.practice)
     }
 
-    /// Closes the store, runs `f` on the file with no connection of ours open, then opens
-    /// `path` (or the same file again). Used by restore and "Open another file…".
-    pub fn reopen<T>(&self, path: Option<PathBuf>, f: impl FnOnce(&Path) -> T) -> T {
+    /// Closes the store, runs `f` on the file (with the passphrase in memory, if any) with no
+    /// connection of ours open, then opens `path` (or the same file again). Used by restore
+    /// and "Open another file…". `next_key`: the passphrase the file has afterwards (a restored
+    /// backup keeps its own); another file starts locked unless one is given.
+    pub fn reopen<T>(
+        &self,
+        path: Option<PathBuf>,
+        f: impl FnOnce(&Path, Option<&Passphrase>) -> (T, Option<Passphrase>),
+    ) -> T {
         let mut inner = self.lock();
         // Dropping the store closes its connection (and folds the WAL into the file).
         inner.practice = Practice::Closed;
-        let out = f(&inner.db_path);
+        let (out, next_key) = f(&inner.db_path, inner.key.as_ref());
         if let Some(path) = path {
             inner.db_path = path;
+            inner.key = None;
+        }
+        if next_key.is_some() {
+            inner.key = next_key;
         }
         inner.ensure_open();
         out
+    }
+
+    /// The passphrase, only while the practice is open: the backup thread opens its own
+    /// connection with it, and does nothing while locked.
+    pub fn key(&self) -> Option<Passphrase> {
+        let inner = self.lock();
+        match inner.practice {
+            Practice::Ready { .. } => inner.key.clone(),
+            _ => None,
+        }
+    }
+
+    /// First run: creates the practice, encrypted when a passphrase is given.
+    pub fn create(&self, key: Option<Passphrase>) -> Result<(), ErrorReport> {
+        let mut inner = self.lock();
+        inner.ensure_open();
+        if !matches!(inner.practice, Practice::New) {
+            return Err(Error::invalid("practice", "already exists").report());
+        }
+        let store = Store::open_with(&inner.db_path, key.as_ref()).map_err(|e| e.report())?;
+        inner.practice = Practice::Ready {
+            store,
+            read_only: None,
+        };
+        inner.key = key;
+        Ok(())
+    }
+
+    /// Opens the locked practice with `key`; a wrong one leaves it locked.
+    pub fn unlock(&self, key: Passphrase) -> Result<(), ErrorReport> {
+        let mut inner = self.lock();
+        inner.ensure_open();
+        if !matches!(inner.practice, Practice::Locked) {
+            return Ok(());
+        }
+        match open(&inner.db_path, Some(&key)) {
+            Err(e) => Err(e.report()),
+            Ok(practice) => {
+                inner.practice = practice;
+                inner.key = Some(key);
+                Ok(())
+            }
+        }
+    }
+
+    /// Drops the store and the passphrase; a practice without one cannot be locked.
+    pub fn lock_now(&self) {
+        let mut inner = self.lock();
+        if inner.key.is_some() {
+            inner.practice = Practice::Locked;
+            inner.key = None;
+        }
+    }
+
+    /// Runs `f` on the open store and keeps the passphrase it leaves (set, change, remove).
+    pub fn rekey<T>(
+        &self,
+        f: impl FnOnce(&mut Store, Option<&Passphrase>) -> coachbook::Result<(T, Option<Passphrase>)>,
+    ) -> Result<T, ErrorReport> {
+        let mut inner = self.lock();
+        inner.ensure_open();
+        let Inner { practice, key, .. } = &mut *inner;
+        let Practice::Ready { store, .. } = practice else {
+            return Err(Error::invalid("practice", "is not open").report());
+        };
+        let (out, next) = f(store, key.as_ref()).map_err(|e| e.report())?;
+        *key = next;
+        Ok(out)
     }
 }
 
 impl Inner {
     fn ensure_open(&mut self) {
-        if matches!(self.practice, Practice::Closed) {
-            self.practice = open(&self.db_path);
+        if !matches!(self.practice, Practice::Closed) {
+            return;
         }
+        let empty = std::fs::metadata(&self.db_path).map_or(true, |m| m.len() == 0);
+        self.practice = if empty {
+            Practice::New
+        } else if self.key.is_none() && is_encrypted(&self.db_path).unwrap_or(false) {
+            Practice::Locked
+        } else {
+            match open(&self.db_path, self.key.as_ref()) {
+                Ok(practice) => practice,
+                // e.g. a restored backup with another passphrase: ask for it.
+                Err(Error::WrongPassphrase { .. }) => {
+                    self.key = None;
+                    Practice::Locked
+                }
+                Err(e) => Practice::Unavailable(classify(&self.db_path, e)),
+            }
+        };
     }
 }
 
 /// Start-up: a file we cannot write opens read-only; a writable one is quick-checked before
-/// anything writes to it (`open_checked`).
-pub fn open(path: &Path) -> Practice {
+/// anything writes to it (`open_checked_with`). A wrong passphrase is the caller's to handle.
+pub fn open(path: &Path, key: Option<&Passphrase>) -> Result<Practice, Error> {
     let result = match read_only_reason(path) {
-        Some(reason) => Store::open_read_only(path).map(|store| (store, Some(reason))),
-        None => Store::open_checked(path).map(|store| {
+        Some(reason) => Store::open_read_only_with(path, key).map(|store| (store, Some(reason))),
+        None => Store::open_checked_with(path, key).map(|store| {
             // SQLite falls back to reading when the OS refuses writes we did not foresee.
             let read_only = store
                 .conn()
@@ -147,8 +253,9 @@ pub fn open(path: &Path) -> Practice {
         }),
     };
     match result {
-        Ok((store, read_only)) => Practice::Ready { store, read_only },
-        Err(e) => Practice::Unavailable(classify(path, e)),
+        Ok((store, read_only)) => Ok(Practice::Ready { store, read_only }),
+        Err(e @ Error::WrongPassphrase { .. }) => Err(e),
+        Err(e) => Ok(Practice::Unavailable(classify(path, e))),
     }
 }
 
@@ -327,5 +434,34 @@ mod tests {
             .filter(|n| n.contains("write-test"))
             .collect();
         assert!(names.is_empty(), "{names:?}");
+    }
+
+    #[test]
+    fn an_encrypted_practice_starts_locked_and_opens_only_with_its_passphrase() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("practice.db");
+        let state = AppState::new(db.clone());
+        assert!(state.status(|_, p| matches!(p, Practice::New)));
+        assert!(!db.exists(), "nothing created before the coach chooses");
+        let key = Passphrase::new("correct horse").unwrap();
+        state.create(Some(key.clone())).unwrap();
+        state
+            .with(|s| s.create_client(details("Zoë Ashford")))
+            .unwrap();
+        assert!(state.key().is_some());
+
+        state.lock_now();
+        assert!(
+            state.key().is_none(),
+            "no passphrase in memory while locked"
+        );
+        assert_eq!(state.with(|s| s.counts()).unwrap_err().kind, "locked");
+        let again = AppState::new(db.clone());
+        assert!(again.status(|_, p| matches!(p, Practice::Locked)));
+        let wrong = again.unlock(Passphrase::new("wrong one").unwrap());
+        assert_eq!(wrong.unwrap_err().kind, "wrong_passphrase");
+        assert!(again.status(|_, p| matches!(p, Practice::Locked)));
+        again.unlock(key).unwrap();
+        assert_eq!(again.with(|s| s.counts()).unwrap().clients, 1);
     }
 }

@@ -60,10 +60,12 @@ function startSession(args, timeoutMs) {
 /**
  * Starts the app with `COACHBOOK_DB` set (plus any `env` given): by default a fresh file in a new
  * data directory that `quit()` removes; with `db`, that existing file, which `quit()` and
- * `kill()` leave in place. Returns `{ browser, db, dataDir, pid, screenshot(name), quit(), kill() }`;
+ * `kill()` leave in place. On a practice not created yet the app asks about a passphrase first:
+ * `firstRun: 'skip'` (default) answers "Continue without a passphrase", `'stay'` leaves it shown.
+ * Returns `{ browser, db, dataDir, pid, screenshot(name), quit(), kill() }`;
  * always `quit()` or `kill()`.
  */
-export async function launchApp({ env = {}, timeoutMs = 30_000, db: existingDb = null } = {}) {
+export async function launchApp({ env = {}, timeoutMs = 30_000, db: existingDb = null, firstRun = 'skip' } = {}) {
   if (!existsSync(APP_BIN)) {
     throw new Error(`app binary not found: ${APP_BIN} (cargo build -p coachbook-app, or set COACHBOOK_APP_BIN)`);
   }
@@ -92,6 +94,7 @@ export async function launchApp({ env = {}, timeoutMs = 30_000, db: existingDb =
   }
 
   const pid = (await appPids(db))[0];
+  if (firstRun === 'skip') await skipFirstRun(browser);
 
   return {
     browser,
@@ -136,6 +139,28 @@ export async function launchApp({ env = {}, timeoutMs = 30_000, db: existingDb =
       await removeData();
     },
   };
+}
+
+/**
+ * Waits until the app has decided what to show; on the first-run step (no practice yet) chooses
+ * "Continue without a passphrase", as every test did before the step existed.
+ */
+export async function skipFirstRun(browser, timeout = 30_000) {
+  const decided = () =>
+    browser.execute(() => {
+      if (document.querySelector('[data-testid="first-run"]')) return 'first-run';
+      const shown = '[data-testid="lock-screen"],[data-testid="startup-problem"],main.content > *';
+      return document.querySelector(shown) ? 'other' : null;
+    });
+  let seen = null;
+  await browser.waitUntil(async () => (seen = await decided()) !== null, {
+    timeout,
+    interval: 50,
+    timeoutMsg: 'the app never showed its first screen',
+  });
+  if (seen !== 'first-run') return;
+  await (await browser.$('[data-testid="no-passphrase"]')).click();
+  await browser.$('[data-testid="first-run"]').waitForExist({ reverse: true, timeout });
 }
 
 /** Pids of app processes whose environment has this session's COACHBOOK_DB (Linux /proc). */

@@ -9,6 +9,7 @@ pub mod goals;
 pub mod practice;
 pub mod report;
 pub mod search;
+pub mod security;
 pub mod sessions;
 pub mod startup;
 

@@ -3,14 +3,15 @@
 
 use super::Reply;
 use crate::state::{AppState, Practice, Problem};
-use coachbook::backup::{self, BackupInfo, BackupKind};
+use coachbook::backup::{self, BackupInfo, BackupKind, RestoreKeys};
 use coachbook::settings::Settings;
+use coachbook::store::Passphrase;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use tauri::State;
 
-/// What the UI renders first. A later "locked" (encrypted file) state is one more variant.
+/// What the UI renders first.
 #[derive(Debug, Serialize, ts_rs::TS)]
 pub struct StartupState {
     /// This app's version and the newest schema it understands.
@@ -24,6 +25,10 @@ pub struct StartupState {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum StartupStatus {
     Ready,
+    /// No practice file yet: the first-run screen (passphrase or none, then demo or own client).
+    New,
+    /// Encrypted and not unlocked: the lock screen, nothing of the data.
+    Locked,
     /// Open for reading only; `reason` says why (read-only file, folder or disk).
     ReadOnly {
         reason: String,
@@ -46,23 +51,39 @@ pub async fn startup_state(state: State<'_, AppState>) -> Reply<StartupState> {
 /// and reopens it. Runs with the store closed; the background backup opens short-lived
 /// connections, so a refusal because the file is open is retried for two seconds.
 #[tauri::command]
-pub async fn restore_backup(state: State<'_, AppState>, path: String) -> Reply<StartupState> {
-    restore(&state, Path::new(&path))
+pub async fn restore_backup(
+    state: State<'_, AppState>,
+    path: String,
+    backup_passphrase: Option<String>,
+) -> Reply<StartupState> {
+    let backup_key = backup_passphrase
+        .map(Passphrase::new)
+        .transpose()
+        .map_err(|e| e.report())?;
+    restore(&state, Path::new(&path), backup_key)
 }
 
-fn restore(state: &AppState, backup: &Path) -> Reply<StartupState> {
-    let restored = state.reopen(None, |db| {
+/// `backup_key`: the backup's passphrase when it differs from the current one (a backup
+/// from before a passphrase change); the core's error says so when it is needed.
+fn restore(state: &AppState, backup: &Path, backup_key: Option<Passphrase>) -> Reply<StartupState> {
+    let restored = state.reopen(None, |db, current| {
         let dir = Settings::load_or_default(db).0.backup_dir(db);
+        let keys = RestoreKeys {
+            current,
+            backup: backup_key.as_ref().or(current),
+        };
         let mut tries = 0;
-        loop {
-            match backup::restore(db, backup, &dir, chrono::Utc::now()) {
+        let result = loop {
+            match backup::restore_with(db, backup, &dir, keys, chrono::Utc::now()) {
                 Err(e) if is_open_elsewhere(&e) && tries < 20 => {
                     tries += 1;
                     std::thread::sleep(Duration::from_millis(100));
                 }
-                other => return other,
+                other => break other,
             }
-        }
+        };
+        let next = result.is_ok().then(|| backup_key.clone()).flatten();
+        (result, next)
     });
     restored.map_err(|e| e.report())?;
     Ok(startup(state))
@@ -71,7 +92,8 @@ fn restore(state: &AppState, backup: &Path) -> Reply<StartupState> {
 /// "Open another file…": the chosen file becomes the practice until the app quits.
 #[tauri::command]
 pub async fn open_practice(state: State<'_, AppState>, path: String) -> Reply<StartupState> {
-    state.reopen(Some(PathBuf::from(path)), |_| ());
+    // An encrypted file opens locked: the lock screen asks for its passphrase.
+    state.reopen(Some(PathBuf::from(path)), |_, _| ((), None));
     Ok(startup(&state))
 }
 
@@ -79,7 +101,7 @@ fn is_open_elsewhere(e: &coachbook::Error) -> bool {
     e.field() == Some("database") && e.kind() == "invalid"
 }
 
-fn startup(state: &AppState) -> StartupState {
+pub fn startup(state: &AppState) -> StartupState {
     state.status(|db, practice| {
         let status = match practice {
             Practice::Ready {
@@ -89,6 +111,8 @@ fn startup(state: &AppState) -> StartupState {
                 reason: reason.clone(),
             },
             Practice::Ready { .. } | Practice::Closed => StartupStatus::Ready,
+            Practice::New => StartupStatus::New,
+            Practice::Locked => StartupStatus::Locked,
             Practice::Unavailable(problem) => StartupStatus::Problem {
                 message: sentence(problem),
                 latest_backup: match problem {
@@ -194,7 +218,7 @@ mod tests {
         assert_eq!(std::fs::metadata(&wal).map_or(0, |m| m.len()), 0);
 
         // "Restore the latest good backup": the practice is back, the damaged file is kept.
-        let after = restore(&state, &written.path).unwrap();
+        let after = restore(&state, &written.path, None).unwrap();
         assert!(matches!(after.status, StartupStatus::Ready));
         let counts = state.with(|s| s.counts()).unwrap();
         assert!(counts.clients > 0);

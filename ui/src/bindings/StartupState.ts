@@ -2,7 +2,7 @@
 import type { StartupStatus } from "./StartupStatus";
 
 /**
- * What the UI renders first. A later "locked" (encrypted file) state is one more variant.
+ * What the UI renders first.
  */
 export type StartupState = { 
 /**

@@ -2,7 +2,7 @@
 import type { BackupInfo } from "./BackupInfo";
 import type { Problem } from "./Problem";
 
-export type StartupStatus = { "kind": "ready" } | { "kind": "read_only", reason: string, } | { "kind": "problem", problem: Problem, 
+export type StartupStatus = { "kind": "ready" } | { "kind": "new" } | { "kind": "locked" } | { "kind": "read_only", reason: string, } | { "kind": "problem", problem: Problem, 
 /**
  * One plain sentence for the screen.
  */

@@ -39,6 +39,8 @@ import type { Paper } from '../bindings/Paper';
 import type { ReportPreview } from '../bindings/ReportPreview';
 import type { ReportRequest } from '../bindings/ReportRequest';
 import type { SavedReport } from '../bindings/SavedReport';
+import type { PassphraseChange } from '../bindings/PassphraseChange';
+import type { SecurityStatus } from '../bindings/SecurityStatus';
 import { dirname, join as joinPath } from '@tauri-apps/api/path';
 import { save as saveDialog } from '@tauri-apps/plugin-dialog';
 import { openPath, revealItemInDir } from '@tauri-apps/plugin-opener';
@@ -90,9 +92,24 @@ export const api = {
   startupState: () => call<StartupState>('startup_state'),
   /** Restores a backup over the practice (the current file is kept first) and reopens it;
    *  the app then shows Today with the restored data. */
-  restoreBackup: (path: string) => reopen(call<StartupState>('restore_backup', { path })),
+  restoreBackup: (path: string, backupPassphrase: string | null = null) =>
+    reopen(call<StartupState>('restore_backup', backupPassphrase === null ? { path } : { path, backupPassphrase })),
   /** "Open another file…": the practice for the rest of this run. */
   openPractice: (path: string) => reopen(call<StartupState>('open_practice', { path })),
+  /** First run: creates the practice, encrypted when a passphrase is given. */
+  createPractice: (passphrase: string | null) => call<StartupState>('create_practice', { passphrase }),
+  /** Opens the locked practice; a wrong passphrase fails with kind `wrong_passphrase`. */
+  unlock: (passphrase: string) => call<StartupState>('unlock', { passphrase }),
+  /** Closes the practice and forgets the passphrase (nothing happens without one). */
+  lock: () => call<StartupState>('lock'),
+  /** Set (current null), change, or remove (next null) the passphrase; a backup is taken first. */
+  changePassphrase: (current: string | null, next: string | null) =>
+    call<PassphraseChange>('change_passphrase', { current, new: next }),
+  securityStatus: () => call<SecurityStatus>('security_status'),
+  /** Minutes of inactivity before the app locks; 0: never. */
+  setLockAfter: (minutes: number) => call<null>('set_lock_after', { minutes }),
+  /** Deletes backups that still hold the notes in plain text; answers the deleted paths. */
+  deletePlainBackups: (paths: string[]) => call<string[]>('delete_plain_backups', { paths }),
   firstPaint: () => call<number>('first_paint'),
   today: () => call<Today>('today'),
   practiceCounts: () => call<Counts>('practice_counts'),

@@ -27,7 +27,9 @@ export type Route =
   /** Settings: backups of the practice, and where they go. */
   | { name: 'backups' }
   /** Settings: the coach's name, credentials and logo (they head reports), paper size. */
-  | { name: 'profile' };
+  | { name: 'profile' }
+  /** Settings: the passphrase and the idle lock. */
+  | { name: 'security' };
 
 export const nav = $state({ stack: [{ name: 'today' }] as Route[] });
 

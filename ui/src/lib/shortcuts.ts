@@ -17,6 +17,19 @@ export function saveNow(): void {
   void saveHandlers[saveHandlers.length - 1]?.();
 }
 
+/** Runs the current screen's save handler and waits for it, at most `ms`: true when it finished. */
+export async function flushTopSave(ms: number): Promise<boolean> {
+  const handler = saveHandlers[saveHandlers.length - 1];
+  if (!handler) return true;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  const done = Promise.resolve(handler()).then(
+    () => true,
+    () => false,
+  );
+  return Promise.race([done, late]).finally(() => clearTimeout(timer));
+}
+
 /** Ctrl+P: the client screen registers "Progress report…"; the returned function unregisters. */
 const reportHandlers: Handler[] = [];
 export function onReportShortcut(handler: Handler): () => void {
@@ -49,6 +62,8 @@ export interface ShortcutActions {
   newSession: () => void;
   back: () => void;
   search: () => void;
+  /** Ctrl+L: lock now (only with a passphrase). */
+  lock?: () => void;
 }
 
 /** Maps a key event to an app action; returns true when it handled the event. */
@@ -56,6 +71,11 @@ export function handleShortcut(e: KeyboardEvent, actions: ShortcutActions): bool
   const mod = e.ctrlKey || e.metaKey;
   if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k') {
     actions.search();
+    return true;
+  }
+  // Lock works over anything, the search palette included.
+  if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'l' && actions.lock) {
+    actions.lock();
     return true;
   }
   if (modalIsOpen()) {
