@@ -89,7 +89,7 @@ impl Face {
             .map(|c| {
                 self.widths
                     .get(&c)
-                    .or_else(|| self.widths.get(&placeholder()))
+                    .or_else(|| self.widths.get(&MISSING))
                     .copied()
                     .unwrap_or(0) as u32
             })
@@ -124,10 +124,6 @@ pub(crate) fn fonts() -> &'static Fonts {
             faces: Style::ALL.map(parse),
         }
     })
-}
-
-fn placeholder() -> char {
-    MISSING
 }
 
 /// The text as it will be drawn: characters every face lacks become [`MISSING`] (or `?` if
