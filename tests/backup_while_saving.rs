@@ -139,3 +139,60 @@ fn figures_on_the_large_practice() {
     let size = std::fs::metadata(&db).unwrap().len();
     eprintln!("large demo file: {:.1} MB", size as f64 / 1e6);
 }
+
+/// The notes as another process (the CLI) reads them from the file right now.
+fn notes_read_by_the_cli(db: &Path) -> String {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_coachbook"))
+        .args(["--db"])
+        .arg(db)
+        .args(["export", "-"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+/// A backup's own connection must not cost the main connection its file locks. POSIX locks
+/// belong to the process and go when *any* descriptor of the file is closed in it, so opening
+/// and closing the database file behind SQLite's back (e.g. to peek at its header) drops them.
+/// Then another process that reads the file and closes takes itself for the last user: it
+/// checkpoints and deletes the WAL under the app, and the app's next saves land in a deleted
+/// file — shown as saved, lost on disk. After a backup made as the app makes it, another
+/// process must still see every save.
+#[test]
+fn after_a_backup_another_process_still_sees_every_save() {
+    let t = common::temp_store();
+    let db = t.path();
+    drop(t.store);
+    let dir = tempfile::tempdir().unwrap();
+    let mut main = Store::open(&db).unwrap();
+    let client = main.create_client(common::client_details("Locks")).unwrap();
+    let session = main
+        .create_session(client.id, common::session_details(vec![]))
+        .unwrap();
+    let mut details = session.details.clone();
+    details.notes = "first save".into();
+    main.update_session(session.id, details.clone()).unwrap();
+
+    // What the app's background thread does, while the main connection stays open.
+    {
+        let ro = Store::open_read_only(&db).unwrap();
+        backup::back_up_now(&ro, dir.path(), Utc::now()).unwrap();
+    }
+    assert!(notes_read_by_the_cli(&db).contains("first save"));
+
+    details.notes = "second save, after the backup and the CLI".into();
+    main.update_session(session.id, details.clone()).unwrap();
+    assert!(
+        db.with_extension("db-wal").exists(),
+        "the WAL of the open database is still there"
+    );
+    assert!(
+        notes_read_by_the_cli(&db).contains("second save, after the backup and the CLI"),
+        "another process reads the save the app reported done"
+    );
+}
