@@ -5,7 +5,7 @@
 // the test, elsewhere it skips visibly.
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { closeSync, openSync, statfsSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, statfsSync, writeSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -129,6 +129,9 @@ test('a full disk: the text stays, "Not saved" says why, and it saves once space
   const started = Date.now();
   await waitForSaved(browser, 20_000);
   const recoveredMs = Date.now() - started;
+  // The CLI read above is another process: it must not have taken the WAL from under the app
+  // (it does when the app's file locks were dropped — see docs/data-safety.md, "Open").
+  assert.ok(existsSync(`${db}-wal`), "the open practice's WAL is still there after another process read the file");
   const saved = sessionsIn(await exportPractice(db)).map((s) => s.notes);
   assert.equal(saved.length, 1);
   assert.equal(saved[0], during.notes, 'the database holds exactly what the editor shows');
