@@ -65,10 +65,10 @@ impl Backups {
         if !ready || !db.exists() {
             return Ok(None);
         }
-        // Locked: no passphrase in memory, nothing to do. The copy of an encrypted practice
-        // is encrypted with the same passphrase (the core does that when given the key).
+        // Locked: not ready, nothing done above. The copy of an encrypted practice is
+        // encrypted with the same passphrase (the core does that when given the key).
         let key = state.key();
-        if key.is_none() && coachbook::store::is_encrypted(&db).unwrap_or(true) {
+        if key.is_none() && state.encrypted() {
             return Ok(None);
         }
         let now = Utc::now();
@@ -132,5 +132,36 @@ pub fn start_scheduler(app: tauri::AppHandle) {
         });
     if let Err(e) = spawned {
         eprintln!("coachbook-app: automatic backups are off: {e}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use coachbook::store::{Passphrase, is_encrypted};
+
+    #[test]
+    fn nothing_while_locked_and_an_encrypted_copy_once_unlocked() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("practice.db");
+        let key = Passphrase::new("correct horse").unwrap();
+        let state = AppState::new(db.clone());
+        state.create(Some(key.clone())).unwrap();
+        state.lock_now();
+        let backups = Backups::default();
+        assert_eq!(
+            backups.now(&state).unwrap(),
+            None,
+            "no key in memory: no backup"
+        );
+        assert!(backups.last().is_none());
+
+        state.unlock(key.clone()).unwrap();
+        let written = backups.now(&state).unwrap().expect("a backup");
+        assert!(
+            is_encrypted(&written.path).unwrap(),
+            "the copy stays encrypted"
+        );
+        assert!(Store::open_read_only_with(&written.path, Some(&key)).is_ok());
     }
 }

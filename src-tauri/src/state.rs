@@ -148,9 +148,20 @@ impl AppState {
     /// connection with it, and does nothing while locked.
     pub fn key(&self) -> Option<Passphrase> {
         let inner = self.lock();
-        match inner.practice {
-            Practice::Ready { .. } => inner.key.clone(),
+        match &inner.practice {
+            Practice::Ready { store, .. } if store.is_encrypted() => inner.key.clone(),
             _ => None,
+        }
+    }
+
+    /// Whether the practice has a passphrase, from the open store (never by reading the live
+    /// file: closing any descriptor of it would drop SQLite's locks in this process).
+    pub fn encrypted(&self) -> bool {
+        let inner = self.lock();
+        match &inner.practice {
+            Practice::Ready { store, .. } => store.is_encrypted(),
+            Practice::Locked => true,
+            _ => false,
         }
     }
 

@@ -99,7 +99,7 @@ pub async fn security_status(state: State<'_, AppState>) -> Reply<SecurityStatus
     let db = state.db_path();
     let settings = Settings::load_or_default(&db).0;
     Ok(SecurityStatus {
-        encrypted: is_encrypted(&db).map_err(|e| e.report())?,
+        encrypted: state.encrypted(),
         lock_after_minutes: settings
             .lock_after_minutes
             .unwrap_or(DEFAULT_LOCK_AFTER_MINUTES),
