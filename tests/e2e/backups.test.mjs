@@ -9,7 +9,20 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
 import { appPids, launchApp, newPractice } from './app.mjs';
-import { CLI_BIN, byLabel, click, createClient, waitForShell } from './ui.mjs';
+import {
+  CLI_BIN,
+  byLabel,
+  click,
+  createClient,
+  exportPractice,
+  notesField,
+  openClient,
+  openFirstSession,
+  sessionsIn,
+  typeInto,
+  waitForSaved,
+  waitForShell,
+} from './ui.mjs';
 
 const run = promisify(execFile);
 let practice;
@@ -214,5 +227,45 @@ test('Change folder… through the real folder picker (driven with xdotool)', { 
     await picking?.quit();
     await fresh.remove();
     await rm(picked, { recursive: true, force: true });
+  }
+});
+
+// A backup opens its own connection inside the app. Nothing in that may cost the app's main
+// connection its file locks: if it did, another process reading the file (the CLI) would delete
+// the WAL under the app, and the app's next saves — shown as "Saved" — would never reach the file.
+test('after a backup and a CLI read, the next save still reaches the file', { timeout: 90_000 }, async () => {
+  const fresh = await newPractice();
+  let running;
+  try {
+    await run(CLI_BIN, ['--db', fresh.db, 'clients'], { timeout: 30_000 });
+    running = await launchApp({ db: fresh.db });
+    const { browser } = running;
+    await createClient(browser, 'Lock Client');
+    await click(browser, 'New session');
+    await typeInto(await notesField(browser), 'Before the backup.');
+    await waitForSaved(browser);
+
+    await click(browser, 'Backups');
+    await click(browser, 'Back up now');
+    await browser.$('table.list tbody tr').waitForExist({ timeout: 30_000, timeoutMsg: 'no backup listed' });
+    const read = sessionsIn(await exportPractice(fresh.db)).map((x) => x.notes);
+    assert.deepEqual(read, ['Before the backup.']);
+
+    await openClient(browser, 'Lock Client');
+    await openFirstSession(browser);
+    const notes = await notesField(browser);
+    await browser.execute(() => {
+      const t = document.getElementById('s-notes');
+      t.focus();
+      t.setSelectionRange(t.value.length, t.value.length);
+    });
+    await typeInto(notes, ' After the backup.');
+    await waitForSaved(browser);
+    assert.ok(existsSync(`${fresh.db}-wal`), "the open practice's WAL is still there after another process read the file");
+    const after = sessionsIn(await exportPractice(fresh.db)).map((x) => x.notes);
+    assert.deepEqual(after, ['Before the backup. After the backup.'], 'another process reads the save shown as saved');
+  } finally {
+    await running?.quit();
+    await fresh.remove();
   }
 });
