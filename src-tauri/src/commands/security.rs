@@ -80,6 +80,15 @@ pub async fn change_passphrase(
     current: Option<String>,
     new: Option<String>,
 ) -> Reply<PassphraseChange> {
+    change(&state, &backups, current, new)
+}
+
+fn change(
+    state: &AppState,
+    backups: &Backups,
+    current: Option<String>,
+    new: Option<String>,
+) -> Reply<PassphraseChange> {
     let current = passphrase(current, "current_passphrase")?;
     let new = passphrase(new, "new_passphrase")?;
     let dir = backup_dir(&state.db_path());
@@ -142,4 +151,47 @@ pub async fn delete_plain_backups(
 
 fn remove(path: &Path) -> Reply<()> {
     std::fs::remove_file(path).map_err(|e| Error::Io(e).report())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_change_and_remove_keep_the_key_in_step_and_refuse_a_wrong_current_one() {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("practice.db");
+        let state = AppState::new(db.clone());
+        let backups = Backups::default();
+        state.create(None).unwrap();
+        let text = |s: &str| Some(s.to_string());
+
+        let short = change(&state, &backups, None, text("short")).unwrap_err();
+        assert_eq!(short.field.as_deref(), Some("new_passphrase"));
+        let set = change(&state, &backups, None, text("first passphrase")).unwrap();
+        assert!(set.encrypted && set.backup.is_some());
+        assert!(state.encrypted() && state.key().is_some());
+
+        let wrong =
+            change(&state, &backups, text("not it at all"), text("second one")).unwrap_err();
+        assert_eq!(wrong.field.as_deref(), Some("current_passphrase"));
+        change(
+            &state,
+            &backups,
+            text("first passphrase"),
+            text("second one"),
+        )
+        .unwrap();
+        // The background backup opens its own connection with the key held by the state.
+        let copy = backups.now(&state).unwrap().expect("a backup");
+        assert!(is_encrypted(&copy.path).unwrap());
+
+        let removed = change(&state, &backups, text("second one"), None).unwrap();
+        assert!(!removed.encrypted && !state.encrypted() && state.key().is_none());
+        state.lock_now();
+        assert!(
+            state.with(|s| s.counts()).is_ok(),
+            "a plain practice does not lock"
+        );
+    }
 }
