@@ -164,7 +164,6 @@ fn notes_read_by_the_cli(db: &Path) -> String {
 /// file — shown as saved, lost on disk. After a backup made as the app makes it, another
 /// process must still see every save.
 #[test]
-#[ignore = "FAILS on main: store::is_encrypted() opens and closes the live database file (docs/data-safety.md, Open); un-ignore with the fix"]
 fn after_a_backup_another_process_still_sees_every_save() {
     let t = common::temp_store();
     let db = t.path();

@@ -56,6 +56,15 @@ pub fn open_with_flags(
     Ok(conn)
 }
 
+/// True when plain (unkeyed) SQLite finds no database header in `path`. Any other outcome,
+/// a failure included, means the header was readable: the real open reports the rest.
+pub(crate) fn plain_sqlite_refuses(path: &Path) -> Result<bool> {
+    let conn = Connection::open_with_flags(path, READ_ONLY)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let first = conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()));
+    Ok(first.is_err_and(|e| e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase)))
+}
+
 /// For a file, folder or disk that cannot be written. In a read-only folder a WAL-mode file
 /// cannot create its `-shm`, so that case is opened `immutable=1` (nobody can change it).
 /// Keyed like every other connection.

@@ -63,25 +63,23 @@ impl PartialEq for Passphrase {
     }
 }
 
-/// How a plain SQLite file starts; an SQLCipher file starts with 16 random salt bytes.
-const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
-
-/// True when `path` looks like an encrypted database: it does not start like a plain
-/// SQLite file and holds whole pages. A missing or empty file is not encrypted (it will
-/// be created as asked). A foreign file that happens to be a whole number of pages cannot
-/// be told apart; opening it then fails as a wrong passphrase.
+/// True when `path` looks like an encrypted database: it holds whole pages and plain
+/// SQLite cannot read its header. A missing or empty file is not encrypted (it will be
+/// created as asked). A foreign file that happens to be a whole number of pages cannot be
+/// told apart; opening it then fails as a wrong passphrase.
+///
+/// The header is read through SQLite, never through a file handle of our own: closing any
+/// descriptor of a file drops every POSIX lock this process holds on it, SQLite's included,
+/// and another process could then take the open practice's WAL for a stale one and delete it.
+/// SQLite keeps a closed connection's descriptor while other connections hold locks.
 pub fn is_encrypted(path: &std::path::Path) -> Result<bool> {
-    use std::io::Read;
-    let mut file = match std::fs::File::open(path) {
-        Ok(f) => f,
+    let len = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(false),
         Err(e) => return Err(e.into()),
     };
-    let len = file.metadata()?.len();
-    if len == 0 {
+    if len < 512 || len % 512 != 0 {
         return Ok(false);
     }
-    let mut head = [0u8; 16];
-    let plain = len >= 16 && file.read_exact(&mut head).is_ok() && &head == SQLITE_MAGIC;
-    Ok(!plain && len >= 512 && len % 512 == 0)
+    super::connection::plain_sqlite_refuses(path)
 }
