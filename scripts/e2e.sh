@@ -6,7 +6,7 @@
 #   COACHBOOK_APP_BIN  app binary (default target/debug/coachbook-app)
 #   COACHBOOK_CLI_BIN  CLI binary, to read the database file (default target/debug/coachbook)
 #   E2E_PORT           first port to try for tauri-driver (default 4444; it also uses port+1)
-#   E2E_TIMEOUT        seconds for the whole test run (default 600)
+#   E2E_TIMEOUT        seconds for the whole test run (default 1200)
 # Arguments: test files to run (default: tests/e2e/*.test.mjs).
 set -euo pipefail
 
@@ -89,5 +89,5 @@ echo "e2e: Xvfb on $DISPLAY, tauri-driver on port $port, app $COACHBOOK_APP_BIN"
 
 # Test files as arguments run just those (scripts/e2e.sh tests/e2e/kill.test.mjs); default: all.
 [ $# -gt 0 ] || set -- tests/e2e/*.test.mjs
-timeout --kill-after=10 "${E2E_TIMEOUT:-600}" \
+timeout --kill-after=10 "${E2E_TIMEOUT:-1200}" \
   node --test --test-concurrency=1 --test-timeout=120000 "$@"

@@ -14,6 +14,14 @@ import { after, before, test } from 'node:test';
 import { REPO_ROOT, launchApp, newPractice } from './app.mjs';
 import { button, byLabel, click, openClient } from './ui.mjs';
 
+/** Screenshots go to target/e2e-screenshots; with E2E_DOCS_SCREENSHOTS=1 also to docs/ (a test run must not dirty the tree). */
+async function keepScreenshot(app, name) {
+  const file = await app.screenshot(name);
+  if (!process.env.E2E_DOCS_SCREENSHOTS) return;
+  await mkdir(join(REPO_ROOT, 'docs/screenshots'), { recursive: true });
+  await copyFile(file, join(REPO_ROOT, 'docs/screenshots', `${name}.png`));
+}
+
 const run = promisify(execFile);
 let practice;
 let app;
@@ -114,13 +122,12 @@ test('progress report: preview by audience, private-notes warning, saved PDFs', 
   assert.match(await warning.getText(), /Confidential — contains your private notes\. Keep it for your own file\./);
   // Page 1 of the coach's file is marked confidential.
   await waitForPreview(browser, 'the confidential mark', (t) => /confidential/i.test(t));
-  await mkdir(join(REPO_ROOT, 'docs/screenshots'), { recursive: true });
   const overflow = await browser.execute(() => {
     const o = document.querySelector('.options');
     return o ? o.scrollHeight - o.clientHeight : null;
   });
   console.log(`options column overflow: ${overflow}px`);
-  await copyFile(await app.screenshot('report-dialog'), join(REPO_ROOT, 'docs/screenshots/report-dialog.png'));
+  await keepScreenshot(app, 'report-dialog');
 
   // Custom dates the wrong way round: said beside "To", nothing asked of the engine.
   await (await byLabel(browser, 'Custom')).click();
@@ -299,7 +306,7 @@ test('profile: an empty name is explained in the dialog; the name set in the pro
   const coach = await invoke('get_coach', {});
   assert.equal(coach.name, 'Dr Ada Quill-Ferreira');
   assert.equal(coach.logo?.mime, 'image/png');
-  await copyFile(await app.screenshot('profile'), join(REPO_ROOT, 'docs/screenshots/profile.png'));
+  await keepScreenshot(app, 'profile');
 
   await openClient(browser, pick.name);
   await click(browser, 'Progress report…');
