@@ -28,6 +28,8 @@ after(async () => {
 });
 
 async function shot(name) {
+  // WebKit's snapshot can lag the DOM by a frame or two right after a screen mounts.
+  await app.browser.pause(400);
   const file = await app.screenshot(name);
   if (process.env.E2E_DOCS_SCREENSHOTS) {
     await mkdir(join(REPO_ROOT, 'docs/screenshots'), { recursive: true });
@@ -94,6 +96,7 @@ test('relaunch: the lock screen refuses a wrong passphrase and opens with the ri
   const { browser } = app;
   await lockScreen(browser);
   assert.ok(!(await browser.getPageSource()).includes(NAME), 'nothing of the data behind the lock');
+  assert.ok(await browser.$('button=Quit').isDisplayed(), 'the lock screen can quit the app');
   await shot('lock');
   await unlock(browser, 'not the passphrase');
   const error = browser.$('[data-testid="lock-error"]');
