@@ -41,7 +41,6 @@ pub fn open_with_flags(
     flags: OpenFlags,
 ) -> Result<Connection> {
     quiet_cipher_log();
-    let encrypted = is_encrypted(path)?;
     let key = key_for(path, key)?;
     let conn = Connection::open_with_flags(path, flags)?;
     if let Some(key) = key {
@@ -50,7 +49,7 @@ pub fn open_with_flags(
     conn.busy_timeout(BUSY_TIMEOUT)?;
     // Reading the header is the first thing that touches the file: a wrong key shows here.
     conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()))
-        .map_err(|e| map_open_error(path, key.is_some(), encrypted, e))?;
+        .map_err(|e| map_open_error(path, key.is_some(), e))?;
     // The ranking function full-text search uses (FTS5 auxiliary functions are per connection).
     crate::search::rank::register(&conn)?;
     Ok(conn)
@@ -70,7 +69,6 @@ pub(crate) fn plain_sqlite_refuses(path: &Path) -> Result<bool> {
 /// Keyed like every other connection.
 pub fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Connection> {
     quiet_cipher_log();
-    let encrypted = is_encrypted(path)?;
     let key = key_for(path, key)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY
         | OpenFlags::SQLITE_OPEN_NO_MUTEX
@@ -88,7 +86,7 @@ pub fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Connectio
         Ok(c) if first_read(&c).is_ok() => c,
         _ => {
             let c = open(Path::new(&immutable_uri(path)?))?;
-            first_read(&c).map_err(|e| map_open_error(path, key.is_some(), encrypted, e))?;
+            first_read(&c).map_err(|e| map_open_error(path, key.is_some(), e))?;
             c
         }
     };
@@ -124,10 +122,15 @@ pub fn key_for<'k>(path: &Path, key: Option<&'k Passphrase>) -> Result<Option<&'
 
 /// "File is not a database" from the first read means, in order of likelihood for our
 /// own files: a wrong passphrase, a missing one, or a file that is not SQLite at all.
-pub fn map_open_error(path: &Path, keyed: bool, encrypted: bool, e: rusqlite::Error) -> Error {
+/// The file is probed only here, on the failure path: a successful open costs no extra read.
+pub fn map_open_error(path: &Path, keyed: bool, e: rusqlite::Error) -> Error {
     if e.sqlite_error_code() != Some(rusqlite::ErrorCode::NotADatabase) {
         return Error::Db(e);
     }
+    let encrypted = match is_encrypted(path) {
+        Ok(encrypted) => encrypted,
+        Err(probe) => return probe,
+    };
     match (encrypted, keyed) {
         (true, true) => Error::WrongPassphrase { hint: "" },
         (true, false) => Error::PassphraseRequired(path.display().to_string()),
