@@ -4,9 +4,9 @@
 
 use coachbook::Store;
 use coachbook::demo::{DemoOptions, Size};
-use coachbook::history::ClientHistory;
 use coachbook::model::{CheckInDetails, GoalDetails, GoalStatus, Rater};
 use coachbook::store::ClientFilter;
+use coachbook::views::history::ClientHistory;
 use coachbook::views::{GoalProgress, GoalsOverview};
 use common::{Row, measure, print_table};
 use std::time::Instant;

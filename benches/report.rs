@@ -5,10 +5,10 @@
 
 use coachbook::Store;
 use coachbook::demo::{DemoOptions, Size};
-use coachbook::history::ClientHistory;
 use coachbook::model::{AssignmentStatus, SessionStatus};
 use coachbook::report::{self, Audience, Paper, ReportRequest};
 use coachbook::store::ClientFilter;
+use coachbook::views::history::ClientHistory;
 use common::{Row, measure, print_table, row_of};
 use std::fmt::Write;
 use std::path::Path;

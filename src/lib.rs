@@ -1,13 +1,11 @@
 //! Coachbook core: domain types and validation, the SQLite store and its migrations,
-//! full-text search, the open JSON export format, the demo practice and the CLI.
-//! No GUI dependency.
+//! full-text search, the open JSON export format and the demo practice. The command line
+//! is the `coachbook` binary (`src/main.rs`, `src/cli/`); no GUI dependency and no clap here.
 
 pub mod backup;
-pub mod cli;
 pub mod demo;
 pub mod error;
 pub mod export;
-pub mod history;
 pub mod model;
 pub mod report;
 pub mod search;

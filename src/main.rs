@@ -1,3 +1,7 @@
+//! The `coachbook` command line: a thin binary over the library (see `cli/`).
+
+mod cli;
+
 fn main() -> std::process::ExitCode {
-    coachbook::cli::main()
+    cli::main()
 }

@@ -2,48 +2,11 @@
 //! app runs (restore a backup, open another file). If the file cannot be opened the app still
 //! starts: every command answers with the reason, and `startup_state` tells the UI what to show.
 
-use coachbook::store::{Passphrase, is_encrypted};
+pub use coachbook::store::Problem;
+use coachbook::store::{Opening, Passphrase, practice_file};
 use coachbook::{Error, ErrorReport, Store};
-use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
-
-/// Why the practice is not open, as the start-up screen needs it.
-#[derive(Debug, Clone, Serialize, ts_rs::TS)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Problem {
-    /// A Coachbook file that failed its quick check: never written to.
-    Damaged { message: String },
-    /// Written by a newer Coachbook: refused untouched.
-    Newer { found: u32, supported: u32 },
-    /// Some other file (or not a database at all).
-    NotCoachbook { message: String },
-    /// Anything else (no permission to create the folder, I/O error…).
-    Other { error: ErrorReport },
-}
-
-impl Problem {
-    fn report(&self) -> ErrorReport {
-        let (kind, message) = match self {
-            Problem::Damaged { message } => ("damaged", message.clone()),
-            Problem::Newer { found, supported } => (
-                "newer_schema",
-                Error::NewerSchema {
-                    found: *found,
-                    supported: *supported,
-                }
-                .to_string(),
-            ),
-            Problem::NotCoachbook { message } => ("not_coachbook", message.clone()),
-            Problem::Other { error } => return error.clone(),
-        };
-        ErrorReport {
-            kind: kind.to_string(),
-            field: None,
-            message,
-        }
-    }
-}
 
 pub enum Practice {
     /// Not opened yet, or closed for a restore. The next command opens it.
@@ -229,109 +192,28 @@ impl Inner {
         if !matches!(self.practice, Practice::Closed) {
             return;
         }
-        let empty = std::fs::metadata(&self.db_path).map_or(true, |m| m.len() == 0);
-        self.practice = if empty {
-            Practice::New
-        } else if self.key.is_none() && is_encrypted(&self.db_path).unwrap_or(false) {
-            Practice::Locked
-        } else {
-            match open(&self.db_path, self.key.as_ref()) {
-                Ok(practice) => practice,
+        self.practice = match practice_file::open_at_start(&self.db_path, self.key.as_ref()) {
+            Opening::New => Practice::New,
+            Opening::Locked => {
                 // e.g. a restored backup with another passphrase: ask for it.
-                Err(Error::WrongPassphrase { .. }) => {
-                    self.key = None;
-                    Practice::Locked
-                }
-                Err(e) => Practice::Unavailable(classify(&self.db_path, e)),
+                self.key = None;
+                Practice::Locked
             }
+            Opening::Ready { store, read_only } => Practice::Ready { store, read_only },
+            Opening::Unavailable(problem) => Practice::Unavailable(problem),
         };
     }
 }
 
-/// Start-up: a file we cannot write opens read-only; a writable one is quick-checked before
-/// anything writes to it (`open_checked_with`). A wrong passphrase is the caller's to handle.
+/// Opens an existing practice (see `practice_file::open_practice`); a wrong passphrase is the
+/// caller's to handle.
 pub fn open(path: &Path, key: Option<&Passphrase>) -> Result<Practice, Error> {
-    let result = match read_only_reason(path) {
-        Some(reason) => Store::open_read_only_with(path, key).map(|store| (store, Some(reason))),
-        None => Store::open_checked_with(path, key).map(|store| {
-            // SQLite falls back to reading when the OS refuses writes we did not foresee.
-            let read_only = store
-                .conn()
-                .is_readonly("main")
-                .unwrap_or(false)
-                .then(|| "the system allows reading it only".to_string());
-            (store, read_only)
-        }),
-    };
-    match result {
-        Ok((store, read_only)) => Ok(Practice::Ready { store, read_only }),
-        Err(e @ Error::WrongPassphrase { .. }) => Err(e),
-        Err(e) => Ok(Practice::Unavailable(classify(path, e))),
-    }
-}
-
-fn classify(path: &Path, e: Error) -> Problem {
-    match e {
-        Error::NewerSchema { found, supported } => Problem::Newer { found, supported },
-        Error::NotCoachbook(message) if has_our_header(path) => Problem::Damaged { message },
-        Error::NotCoachbook(message) => Problem::NotCoachbook { message },
-        other => Problem::Other {
-            error: other.report(),
-        },
-    }
-}
-
-/// The file starts as a SQLite file carrying Coachbook's application id: it is ours, so a
-/// failed check means damage, not somebody else's file.
-fn has_our_header(path: &Path) -> bool {
-    use std::io::Read;
-    let mut header = [0u8; 72];
-    let read = std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut header));
-    read.is_ok()
-        && header.starts_with(b"SQLite format 3\0")
-        && i32::from_be_bytes([header[68], header[69], header[70], header[71]])
-            == coachbook::store::APPLICATION_ID
-}
-
-/// Why an existing practice cannot be changed, found before SQLite touches it. Root ignores
-/// permission bits, so this asks the system (open for writing, create a file) rather than
-/// reading the mode.
-pub fn read_only_reason(path: &Path) -> Option<String> {
-    if !path.is_file() {
-        return None;
-    }
-    if let Err(e) = std::fs::OpenOptions::new().write(true).open(path) {
-        return Some(describe(&e, "the file"));
-    }
-    // WAL mode creates `-wal` and `-shm` beside the file.
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let probe = dir.join(format!(".coachbook-write-test-{}", std::process::id()));
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&probe)
-    {
-        Ok(_) => {
-            let _ = std::fs::remove_file(&probe);
-            None
-        }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
-        Err(e) => Some(describe(&e, "its folder")),
-    }
-}
-
-fn describe(e: &std::io::Error, what: &str) -> String {
-    // EROFS: the whole disk (or mount) is read-only.
-    if e.raw_os_error() == Some(30) {
-        format!("{what} is on a read-only disk")
-    } else if e.kind() == std::io::ErrorKind::PermissionDenied {
-        format!("{what} does not allow changes (permissions)")
-    } else {
-        format!("{what} cannot be written ({e})")
-    }
+    Ok(match practice_file::open_practice(path, key)? {
+        Opening::Ready { store, read_only } => Practice::Ready { store, read_only },
+        Opening::Unavailable(problem) => Practice::Unavailable(problem),
+        Opening::New => Practice::New,
+        Opening::Locked => Practice::Locked,
+    })
 }
 
 #[cfg(test)]

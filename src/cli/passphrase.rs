@@ -2,10 +2,11 @@
 //! `ps`), but as the first line of standard input or from an environment variable.
 //! `coachbook passphrase status|set|change|remove`.
 
-use crate::backup;
-use crate::store::{self, Passphrase, Store};
-use crate::{Error, Result};
+use super::Ctx;
 use clap::Subcommand;
+use coachbook::backup;
+use coachbook::store::{self, Passphrase, Store};
+use coachbook::{Error, Result};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -18,8 +19,14 @@ pub const BACKUP_ENV: &str = "COACHBOOK_BACKUP_PASSPHRASE";
 
 pub const LOCKED_HINT: &str = "use --passphrase-stdin or COACHBOOK_PASSPHRASE";
 
+#[derive(clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    command: Command,
+}
+
 #[derive(Subcommand)]
-pub enum PassphraseCommand {
+enum Command {
     /// Say whether the database is encrypted
     Status,
     /// Encrypt an unencrypted database with a new passphrase (a backup is taken first)
@@ -86,15 +93,11 @@ pub fn for_backup(current: Option<&Passphrase>) -> Result<Option<Passphrase>> {
     Ok(from_env(BACKUP_ENV)?.or_else(|| current.cloned()))
 }
 
-pub fn run(
-    out: &mut impl Write,
-    path: &Path,
-    key: Option<&Passphrase>,
-    command: PassphraseCommand,
-) -> Result<()> {
+pub fn run(args: Args, ctx: &Ctx, out: &mut impl Write) -> Result<()> {
+    let (path, key) = (ctx.db.as_path(), ctx.key());
     let encrypted = store::is_encrypted(path)?;
-    let (new, dir) = match command {
-        PassphraseCommand::Status => {
+    let (new, dir) = match args.command {
+        Command::Status => {
             let state = if encrypted {
                 "encrypted (a passphrase opens it)"
             } else if path.exists() {
@@ -105,7 +108,7 @@ pub fn run(
             writeln!(out, "{}: {state}", path.display())?;
             return Ok(());
         }
-        PassphraseCommand::Set(args) => {
+        Command::Set(args) => {
             if encrypted {
                 return Err(Error::invalid(
                     "passphrase",
@@ -114,7 +117,7 @@ pub fn run(
             }
             (Some(new_passphrase(&args)?), args.dir)
         }
-        PassphraseCommand::Change(args) => {
+        Command::Change(args) => {
             if !encrypted {
                 return Err(Error::invalid(
                     "passphrase",
@@ -123,7 +126,7 @@ pub fn run(
             }
             (Some(new_passphrase(&args)?), args.dir)
         }
-        PassphraseCommand::Remove { dir } => {
+        Command::Remove { dir } => {
             if !encrypted {
                 return Err(Error::invalid(
                     "passphrase",
@@ -135,7 +138,7 @@ pub fn run(
     };
     let mut store = Store::open_with(path, key)?;
     let dir = dir.unwrap_or_else(|| backup::default_dir(path));
-    let change = store.change_passphrase(new.as_ref(), &dir, crate::time::now())?;
+    let change = store.change_passphrase(new.as_ref(), &dir, coachbook::time::now())?;
     if let Some(b) = &change.backup {
         writeln!(out, "Backed up first to {}", b.display())?;
     }

@@ -1,13 +1,14 @@
 //! `coachbook report`: a PDF progress report for one client, period and audience.
 
-use crate::report::{self, Audience, Paper, ReportRequest};
-use crate::{Error, Result};
-use clap::Args;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use super::Ctx;
+use coachbook::report::{self, Audience, Paper, ReportRequest};
+use coachbook::{Error, Result};
 
-#[derive(Args)]
-pub struct ReportArgs {
+use std::io::Write;
+use std::path::PathBuf;
+
+#[derive(clap::Args)]
+pub struct Args {
     /// The client's id (see `coachbook clients`)
     #[arg(long, value_name = "ID")]
     client: String,
@@ -36,12 +37,7 @@ fn as_arg(arg: &str, e: Error) -> Error {
     }
 }
 
-pub fn report(
-    out: &mut impl Write,
-    db: &Path,
-    key: Option<&crate::store::Passphrase>,
-    args: ReportArgs,
-) -> Result<()> {
+pub fn run(args: Args, ctx: &Ctx, out: &mut impl Write) -> Result<()> {
     let client_id = super::parse_client_id("--client", &args.client)?;
     let from = super::parse_date("--from", &args.from)?;
     let to = super::parse_date("--to", &args.to)?;
@@ -62,12 +58,12 @@ pub fn report(
             "is a folder; give a file name such as report.pdf",
         ));
     }
-    let store = super::passphrase::open(db, key)?;
+    let store = ctx.open()?;
     if store.is_encrypted() {
         eprintln!("Warning: the database is encrypted, but the PDF is not: keep it safe.");
     }
     let started = std::time::Instant::now();
-    let r = report::write(&store, &req, crate::time::now(), &args.out)?;
+    let r = report::write(&store, &req, coachbook::time::now(), &args.out)?;
     writeln!(
         out,
         "Wrote {} ({} pages, {:.0} KB, {} ms)",

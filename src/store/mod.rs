@@ -4,6 +4,7 @@
 mod connection;
 pub mod migrations;
 mod passphrase;
+pub mod practice_file;
 mod rekey;
 pub(crate) mod rows;
 
@@ -23,6 +24,7 @@ pub use connection::{APPLICATION_ID, BUSY_TIMEOUT};
 pub use debriefs::RecordedDebrief;
 pub use maintenance::{CheckReport, Counts};
 pub use passphrase::{MIN_NEW_LEN, Passphrase, is_encrypted};
+pub use practice_file::{Opening, Problem};
 pub use rekey::PassphraseChange;
 pub use revisions::{COALESCE_WINDOW, NoteRevision};
 

@@ -3,6 +3,7 @@
 
 pub mod client;
 pub mod goals;
+pub mod history;
 pub mod today;
 
 pub use client::{ClientOverview, GoalSummary, SessionPage, SessionSummary};

@@ -1,12 +1,10 @@
 //! Bad input is refused whole: random and truncated JSON fed to import, and random values
 //! fed to validated store methods, leave the practice's export byte-identical.
 
-mod common;
-
+use crate::common::snapshot;
 use coachbook::Store;
 use coachbook::demo::{self, DemoOptions, Size};
 use coachbook::export::{self, ImportOptions};
-use common::snapshot;
 use proptest::prelude::*;
 use serde_json::Value;
 use std::path::PathBuf;
@@ -21,13 +19,13 @@ fn fixture() -> &'static (TempDir, PathBuf, String) {
         let options = |seed| DemoOptions {
             size: Size::Small,
             seed,
-            as_of: common::date("2026-11-24"),
+            as_of: crate::common::date("2026-11-24"),
         };
-        let mut t = common::temp_store();
+        let mut t = crate::common::temp_store();
         demo::seed(&mut t.store, &options(1)).unwrap();
         let template = t.dir.path().join("template.db");
         t.store.backup_to(&template).unwrap();
-        let mut other = common::temp_store();
+        let mut other = crate::common::temp_store();
         demo::seed(&mut other.store, &options(2)).unwrap();
         (t.dir, template, snapshot(&other.store))
     })
@@ -134,9 +132,9 @@ proptest! {
                     d.target = target;
                     s.create_goal(client, d).map(drop)
                 }
-                1 => s.add_check_in(goal.id, common::check_in_details(score, None)).map(drop),
+                1 => s.add_check_in(goal.id, crate::common::check_in_details(score, None)).map(drop),
                 2 => s
-                    .create_assignment(client, common::assignment_details(stakes, "Coach on call"))
+                    .create_assignment(client, crate::common::assignment_details(stakes, "Coach on call"))
                     .map(drop),
                 _ => {
                     let session = s.sessions_of(client)?[0].clone();
@@ -156,12 +154,12 @@ fn out_of_range_values_are_in_fact_refused() {
     assert!(refused_whole(|s| {
         let client = s.list_clients(&Default::default())?[0].id;
         let goal = s.goals_of(client)?[0].id;
-        s.add_check_in(goal, common::check_in_details(11, None))
+        s.add_check_in(goal, crate::common::check_in_details(11, None))
             .map(drop)
     }));
     assert!(refused_whole(|s| {
         let client = s.list_clients(&Default::default())?[0].id;
-        s.create_assignment(client, common::assignment_details(6, "x"))
+        s.create_assignment(client, crate::common::assignment_details(6, "x"))
             .map(drop)
     }));
 }

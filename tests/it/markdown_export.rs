@@ -1,11 +1,9 @@
 //! The Markdown export: one folder per client, one file per session with front matter,
 //! private notes only when asked, the same bytes every time, and never over someone's files.
 
-mod common;
-
+use crate::common::*;
 use coachbook::export::{MarkdownOptions, export_markdown, markdown};
 use coachbook::model::*;
-use common::*;
 use std::collections::BTreeMap;
 use std::path::Path;
 

@@ -1,13 +1,11 @@
 //! Automatic backups (names, schedule, rotation) and restore (refuses damaged or foreign
 //! files, keeps the current file first, restores to an export-identical database).
 
-mod common;
-
+use crate::common::snapshot;
 use chrono::{DateTime, TimeDelta, Utc};
 use coachbook::Store;
 use coachbook::backup::{self, BackupKind, Retention};
 use coachbook::demo::{self, DemoOptions, Size};
-use common::snapshot;
 use proptest::prelude::*;
 use std::path::Path;
 
@@ -15,12 +13,12 @@ fn at(text: &str) -> DateTime<Utc> {
     text.parse().unwrap()
 }
 
-fn demo_store() -> common::TempStore {
-    let mut t = common::temp_store();
+fn demo_store() -> crate::common::TempStore {
+    let mut t = crate::common::temp_store();
     let options = DemoOptions {
         size: Size::Small,
         seed: 3,
-        as_of: common::date("2026-11-24"),
+        as_of: crate::common::date("2026-11-24"),
     };
     demo::seed(&mut t.store, &options).unwrap();
     t
@@ -151,7 +149,7 @@ fn restore_of_a_good_backup_gives_its_export_and_keeps_the_current_file() {
         .unwrap();
     let backed_up = snapshot(&t.store);
     t.store
-        .create_client(common::client_details("After Backup"))
+        .create_client(crate::common::client_details("After Backup"))
         .unwrap();
     let before_restore = snapshot(&t.store);
     drop(t.store);
@@ -263,7 +261,7 @@ fn cli_backups_run_list_and_restore() {
 
     Store::open(&db)
         .unwrap()
-        .create_client(common::client_details("Later"))
+        .create_client(crate::common::client_details("Later"))
         .unwrap();
     let junk = t.dir.path().join("junk.db");
     std::fs::write(&junk, "junk".repeat(1000)).unwrap();
@@ -309,11 +307,11 @@ fn a_backup_on_its_own_connection_completes_while_notes_are_being_saved() {
     let db = t.path();
     let client = t
         .store
-        .create_client(common::client_details("Typing"))
+        .create_client(crate::common::client_details("Typing"))
         .unwrap();
     let session = t
         .store
-        .create_session(client.id, common::session_details(vec![]))
+        .create_session(client.id, crate::common::session_details(vec![]))
         .unwrap();
     let dir = t.dir.path().join("elsewhere");
     let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));

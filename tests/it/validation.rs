@@ -1,10 +1,8 @@
 //! Every rule names its field; a refused write changes nothing.
 
-mod common;
-
+use crate::common::*;
 use coachbook::Error;
 use coachbook::model::*;
-use common::*;
 
 fn field_of(result: Result<impl std::fmt::Debug, Error>) -> String {
     match result {

@@ -2,20 +2,18 @@
 //! once space is back. Twice: with `max_page_count`, which SQLite reports exactly as a full
 //! disk (SQLITE_FULL) and needs no mount or root; and on a real tmpfs filled to the last byte.
 
-mod common;
-
 #[test]
 fn a_save_on_a_full_disk_fails_whole_and_succeeds_once_space_is_back() {
-    let mut t = common::temp_store();
+    let mut t = crate::common::temp_store();
     let client = t
         .store
-        .create_client(common::client_details("Zoe"))
+        .create_client(crate::common::client_details("Zoe"))
         .unwrap();
     let session = t
         .store
-        .create_session(client.id, common::session_details(vec![]))
+        .create_session(client.id, crate::common::session_details(vec![]))
         .unwrap();
-    let before = common::snapshot(&t.store);
+    let before = crate::common::snapshot(&t.store);
     let pages: i64 = t
         .store
         .conn()
@@ -33,7 +31,11 @@ fn a_save_on_a_full_disk_fails_whole_and_succeeds_once_space_is_back() {
         .update_session(session.id, details.clone())
         .unwrap_err();
     assert_eq!(err.kind(), "disk_full", "{err}");
-    assert_eq!(common::snapshot(&t.store), before, "nothing half-written");
+    assert_eq!(
+        crate::common::snapshot(&t.store),
+        before,
+        "nothing half-written"
+    );
 
     t.store
         .conn()
@@ -107,11 +109,13 @@ fn a_save_on_a_really_full_tmpfs_fails_whole_and_succeeds_once_space_is_back() {
     };
     let db = fs.dir.path().join("coachbook.db");
     let mut store = coachbook::Store::open(&db).unwrap();
-    let client = store.create_client(common::client_details("Zoe")).unwrap();
-    let session = store
-        .create_session(client.id, common::session_details(vec![]))
+    let client = store
+        .create_client(crate::common::client_details("Zoe"))
         .unwrap();
-    let before = common::snapshot(&store);
+    let session = store
+        .create_session(client.id, crate::common::session_details(vec![]))
+        .unwrap();
+    let before = crate::common::snapshot(&store);
 
     let filler = fs.fill();
     let mut details = session.details.clone();
@@ -120,7 +124,11 @@ fn a_save_on_a_really_full_tmpfs_fails_whole_and_succeeds_once_space_is_back() {
         .update_session(session.id, details.clone())
         .unwrap_err();
     assert_eq!(err.kind(), "disk_full", "{err}");
-    assert_eq!(common::snapshot(&store), before, "nothing half-written");
+    assert_eq!(
+        crate::common::snapshot(&store),
+        before,
+        "nothing half-written"
+    );
 
     std::fs::remove_file(filler).unwrap();
     let saved = store.update_session(session.id, details.clone()).unwrap();
@@ -151,8 +159,10 @@ fn a_backup_on_a_really_full_tmpfs_fails_cleanly() {
     };
     let db = fs.dir.path().join("coachbook.db");
     let mut store = coachbook::Store::open(&db).unwrap();
-    let client = store.create_client(common::client_details("Zoe")).unwrap();
-    let mut details = common::session_details(vec![]);
+    let client = store
+        .create_client(crate::common::client_details("Zoe"))
+        .unwrap();
+    let mut details = crate::common::session_details(vec![]);
     details.notes = "Enough to make the copy need a few pages. ".repeat(2_000);
     store.create_session(client.id, details).unwrap();
     let dir = coachbook::backup::default_dir(&db);

@@ -1,11 +1,9 @@
 //! Recording a debrief with check-ins: one save, and a refused one leaves the database as
 //! it was, byte for byte in the export.
 
-mod common;
-
+use crate::common::*;
 use coachbook::model::*;
 use coachbook::{Error, Store};
-use common::*;
 use uuid::Uuid;
 
 struct Practice {

@@ -1,17 +1,15 @@
 //! Start-up on a damaged file: `Store::open_checked` refuses it before writing a byte.
 
-mod common;
-
 use coachbook::Store;
 use coachbook::demo::{self, DemoOptions, Size};
 
 #[test]
 fn a_damaged_file_is_refused_at_start_up_and_left_as_it_was() {
-    let mut t = common::temp_store();
+    let mut t = crate::common::temp_store();
     let options = DemoOptions {
         size: Size::Small,
         seed: 5,
-        as_of: common::date("2026-11-24"),
+        as_of: crate::common::date("2026-11-24"),
     };
     demo::seed(&mut t.store, &options).unwrap();
     let db = t.path();

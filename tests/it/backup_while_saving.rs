@@ -4,10 +4,8 @@
 //! saves go on side by side.
 //!
 //! Figures on the large demo practice (release build):
-//! `COACHBOOK_LARGE_DB=/path/large.db cargo test --release --test backup_while_saving -- --ignored --nocapture`
+//! `COACHBOOK_LARGE_DB=/path/large.db cargo test --release --test it backup_while_saving -- --ignored --nocapture`
 //! (make the file with `coachbook --db /path/large.db demo --size large`).
-
-mod common;
 
 use chrono::Utc;
 use coachbook::Store;
@@ -41,10 +39,10 @@ fn save_while_backing_up(db: &Path, rounds: usize) -> Run {
     let dir = tempfile::tempdir().unwrap();
     let mut main = Store::open(db).unwrap();
     let client = main
-        .create_client(common::client_details("Latency"))
+        .create_client(crate::common::client_details("Latency"))
         .unwrap();
     let session = main
-        .create_session(client.id, common::session_details(vec![]))
+        .create_session(client.id, crate::common::session_details(vec![]))
         .unwrap();
     let mut details = session.details.clone();
     let mut save = |i: usize| {
@@ -102,11 +100,11 @@ fn report(what: &str, r: &Run) {
 
 #[test]
 fn saves_go_on_while_a_backup_runs_on_its_own_connection() {
-    let mut t = common::temp_store();
+    let mut t = crate::common::temp_store();
     let options = DemoOptions {
         size: Size::Small,
         seed: 5,
-        as_of: common::date("2026-11-24"),
+        as_of: crate::common::date("2026-11-24"),
     };
     demo::seed(&mut t.store, &options).unwrap();
     let db = t.path();
@@ -165,14 +163,16 @@ fn notes_read_by_the_cli(db: &Path) -> String {
 /// process must still see every save.
 #[test]
 fn after_a_backup_another_process_still_sees_every_save() {
-    let t = common::temp_store();
+    let t = crate::common::temp_store();
     let db = t.path();
     drop(t.store);
     let dir = tempfile::tempdir().unwrap();
     let mut main = Store::open(&db).unwrap();
-    let client = main.create_client(common::client_details("Locks")).unwrap();
+    let client = main
+        .create_client(crate::common::client_details("Locks"))
+        .unwrap();
     let session = main
-        .create_session(client.id, common::session_details(vec![]))
+        .create_session(client.id, crate::common::session_details(vec![]))
         .unwrap();
     let mut details = session.details.clone();
     details.notes = "first save".into();

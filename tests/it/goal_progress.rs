@@ -1,12 +1,10 @@
 //! Goal progress: the per-rater series of a goal's chart, and a client's goals latest
 //! against target.
 
-mod common;
-
+use crate::common::*;
 use coachbook::Store;
 use coachbook::model::*;
 use coachbook::views::{GoalProgress, GoalStanding, GoalsOverview, LatestScore};
-use common::*;
 use uuid::Uuid;
 
 fn rate(store: &mut Store, goal: Uuid, on: &str, score: i32, rater: Rater) -> CheckIn {

@@ -1,10 +1,8 @@
 //! Creating, changing, archiving and deleting records, and what cascades.
 
-mod common;
-
+use crate::common::*;
 use coachbook::model::*;
 use coachbook::store::ClientFilter;
-use common::*;
 
 #[test]
 fn a_session_keeps_its_utc_offset() {

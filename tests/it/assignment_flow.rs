@@ -1,12 +1,10 @@
 //! The assignment status flow: every legal move is taken, every illegal one is refused with
 //! an error naming both ends, and a refused change writes nothing.
 
-mod common;
-
+use crate::common::*;
 use coachbook::model::AssignmentStatus::{self, *};
 use coachbook::model::*;
 use coachbook::{Error, Store};
-use common::*;
 use uuid::Uuid;
 
 /// The table the product promises; the model must agree with it exactly.

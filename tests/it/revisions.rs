@@ -1,9 +1,7 @@
 //! Note revisions: one per minute of typing, restorable, and a restore is itself undoable.
 
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, Duration, Utc};
-use common::*;
 
 fn at(secs: i64) -> DateTime<Utc> {
     "2026-03-10T09:00:00Z".parse::<DateTime<Utc>>().unwrap() + Duration::seconds(secs)

@@ -8,8 +8,6 @@
 //! The same run on an SQLCipher file (fewer kills: every open derives the key, ~0.1 s)
 //! proves that recovering an encrypted WAL after a crash loses nothing either.
 
-mod common;
-
 use coachbook::Store;
 use coachbook::store::Passphrase;
 use rand::{Rng, SeedableRng};
@@ -102,9 +100,11 @@ fn crash_run(passphrase: Option<&str>, kills: u32, seed: u64) {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("crash.db");
     let mut store = Store::open_with(&db, key.as_ref()).unwrap();
-    let client = store.create_client(common::client_details("Zoe")).unwrap();
+    let client = store
+        .create_client(crate::common::client_details("Zoe"))
+        .unwrap();
     let session = store
-        .create_session(client.id, common::session_details(vec![]))
+        .create_session(client.id, crate::common::session_details(vec![]))
         .unwrap();
     drop(store);
     assert_eq!(coachbook::store::is_encrypted(&db).unwrap(), key.is_some());
@@ -117,7 +117,12 @@ fn crash_run(passphrase: Option<&str>, kills: u32, seed: u64) {
     for kill in 0..kills {
         let mut driver = Command::new(&exe);
         driver
-            .args(["crash_driver", "--exact", "--nocapture", "--test-threads=1"])
+            .args([
+                "crash::crash_driver",
+                "--exact",
+                "--nocapture",
+                "--test-threads=1",
+            ])
             .env(DRIVER_DB, &db)
             .env(DRIVER_SESSION, session.id.to_string())
             .env(DRIVER_FIRST_SEQ, next_seq.to_string())

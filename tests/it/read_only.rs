@@ -5,8 +5,6 @@
 //! Root ignores permission bits, so as root the file or folder is made read-only with a
 //! read-only bind mount (the kernel refuses writes with EROFS); otherwise with chmod.
 
-mod common;
-
 use coachbook::Store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -78,7 +76,7 @@ fn practice(dir: &Path) -> PathBuf {
     let db = dir.join("practice.db");
     let mut store = Store::open(&db).unwrap();
     store
-        .create_client(common::client_details("Zoë Ashford"))
+        .create_client(crate::common::client_details("Zoë Ashford"))
         .unwrap();
     drop(store);
     assert!(!dir.join("practice.db-wal").exists());
@@ -93,10 +91,10 @@ fn check_reads_but_never_writes(db: &Path) {
     assert_eq!(clients[0].name, "Zoë Ashford");
 
     let err = store
-        .create_client(common::client_details("Ola Nordmann"))
+        .create_client(crate::common::client_details("Ola Nordmann"))
         .unwrap_err();
     assert_eq!(err.kind(), "read_only", "{err}");
-    let err = store.update_client(clients[0].id, common::client_details("Renamed"));
+    let err = store.update_client(clients[0].id, crate::common::client_details("Renamed"));
     assert_eq!(err.unwrap_err().kind(), "read_only");
     drop(store);
     assert_eq!(std::fs::read(db).unwrap(), before, "not a byte written");

@@ -1,9 +1,9 @@
 //! Plain-text views for the terminal.
 
-use crate::Result;
-use crate::history::ClientHistory as History;
-use crate::search::ClientHits;
-use crate::store::{CheckReport, ClientSummary};
+use coachbook::Result;
+use coachbook::search::ClientHits;
+use coachbook::store::{CheckReport, ClientSummary};
+use coachbook::views::history::ClientHistory as History;
 use std::io::Write;
 
 pub fn clients(out: &mut impl Write, list: &[ClientSummary]) -> Result<()> {

@@ -1,8 +1,6 @@
 //! The exit door: export → import into an empty file → export gives byte-identical JSON,
 //! for generated practices with awkward text, every enum value and edge-of-range numbers.
 
-mod common;
-
 use chrono::{DateTime, Duration, FixedOffset, NaiveDate, TimeZone, Utc};
 use coachbook::Store;
 use coachbook::export::{self, ClientRecord, Document, GoalRecord, ImportOptions};
@@ -401,9 +399,9 @@ proptest! {
     fn export_import_export_is_byte_identical(doc in practice()) {
         let original = export::to_json(&doc).expect("serialise");
         let (_d1, first) = import_into_new(&original);
-        let a = common::snapshot(&first);
+        let a = crate::common::snapshot(&first);
         let (_d2, second) = import_into_new(&a);
-        let b = common::snapshot(&second);
+        let b = crate::common::snapshot(&second);
         prop_assert_eq!(&a, &b);
 
         // And nothing was lost on the way in: every record of the generated practice is there.
@@ -429,8 +427,8 @@ fn the_demo_practice_round_trips_byte_identically() {
             as_of: "2026-11-24".parse().unwrap(),
         });
         let (_d1, first) = import_into_new(&export::to_json(&doc).unwrap());
-        let a = common::snapshot(&first);
+        let a = crate::common::snapshot(&first);
         let (_d2, second) = import_into_new(&a);
-        assert_eq!(a, common::snapshot(&second), "seed {seed}");
+        assert_eq!(a, crate::common::snapshot(&second), "seed {seed}");
     }
 }

@@ -1,12 +1,10 @@
 //! Editing the competency framework: positions stay dense, groups keep their entries
 //! together, retired entries stay on old goals only, and every rule names its field.
 
-mod common;
-
+use crate::common::*;
 use coachbook::Store;
 use coachbook::model::*;
 use coachbook::views::ClientOverview;
-use common::*;
 use uuid::Uuid;
 
 fn details(name: &str, group: &str) -> CompetencyDetails {

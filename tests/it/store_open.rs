@@ -1,10 +1,8 @@
 //! Opening files: new, current, older (migrated), newer (refused untouched), foreign.
 
-mod common;
-
+use crate::common::*;
 use coachbook::store::migrations;
 use coachbook::{Error, Store};
-use common::*;
 
 #[test]
 fn a_new_file_gets_the_latest_schema_and_the_default_framework() {

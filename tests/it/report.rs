@@ -2,12 +2,10 @@
 //! pdfinfo, pdfimages): valid files, what each audience may and may not contain, pages,
 //! text inside the page box, names outside ASCII.
 
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, Utc};
 use coachbook::model::*;
 use coachbook::report::{self, Audience, Paper, ReportRequest};
-use common::*;
 use std::path::Path;
 use std::process::Command;
 use uuid::Uuid;

@@ -5,9 +5,9 @@
 use chrono::NaiveDate;
 use coachbook::Store;
 use coachbook::demo::{DemoOptions, Size};
-use coachbook::history::ClientHistory;
 use coachbook::report::{self, Audience, Paper, ReportRequest};
 use coachbook::store::ClientFilter;
+use coachbook::views::history::ClientHistory;
 use std::process::{Command, Stdio};
 
 fn pdf_text(pdf: &[u8]) -> String {

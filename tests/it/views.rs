@@ -1,11 +1,9 @@
 //! The screens' read models: Today and the client overview.
 
-mod common;
-
+use crate::common::*;
 use chrono::{DateTime, Utc};
 use coachbook::model::*;
 use coachbook::views::{ClientOverview, Today, client::session_page};
-use common::*;
 
 fn now() -> DateTime<Utc> {
     "2026-03-10T08:00:00Z".parse().unwrap()

@@ -502,7 +502,7 @@ pub fn rebuild_index(store: &mut Store) -> Result<()> {
 /// 'rebuild'). Migrations never change once shipped, so this stays the same procedure; a
 /// later migration that changes the index layout must give `rebuild_index` its own.
 fn initial_indexing_sql() -> &'static str {
-    const MIGRATION: &str = include_str!("store/migrations/003_search.sql");
+    const MIGRATION: &str = include_str!("../store/migrations/003_search.sql");
     const MARK: &str = "-- Index what is already there";
     MIGRATION
         .find(MARK)

@@ -2,13 +2,11 @@
 //! delete, archive, import, demo, migration of an older file), folding, prefixes, phrases,
 //! boolean syntax, hostile input, filters, private hits, grouping and ranking.
 
-mod common;
-
+use crate::common::*;
 use coachbook::Store;
 use coachbook::export::{self, ImportOptions};
 use coachbook::model::*;
 use coachbook::search::{self, RecordKind, SearchHit, SearchKind, SearchQuery};
-use common::*;
 use proptest::prelude::*;
 use uuid::Uuid;
 

@@ -1,9 +1,7 @@
 //! Import is all or nothing: a bad record names its id and field, and the database is unchanged.
 
-mod common;
-
+use crate::common::*;
 use coachbook::export::{self, ImportOptions};
-use common::*;
 use serde_json::{Value, json};
 
 /// A small valid practice as JSON, from a store with one client, goal, session and check-in.

@@ -2,15 +2,13 @@
 //! client name or note word; a wrong or missing passphrase fails cleanly; setting,
 //! changing and removing the passphrase keep every record; search still works.
 
-mod common;
-
+use crate::common::snapshot;
 use chrono::{DateTime, Utc};
 use coachbook::backup::{self, RestoreKeys};
 use coachbook::demo::{self, DemoOptions, Size};
 use coachbook::search::{self, SearchQuery};
 use coachbook::store::{self, Passphrase};
 use coachbook::{Error, Store};
-use common::snapshot;
 use std::path::{Path, PathBuf};
 
 fn pass(text: &str) -> Passphrase {
@@ -25,7 +23,7 @@ fn demo_options() -> DemoOptions {
     DemoOptions {
         size: Size::Small,
         seed: 7,
-        as_of: common::date("2026-11-24"),
+        as_of: crate::common::date("2026-11-24"),
     }
 }
 
@@ -240,7 +238,7 @@ fn set_change_and_remove_keep_every_record_and_the_old_passphrase_stops_working(
     assert_eq!(snapshot(&store), before);
     // The store stays usable after a change.
     store
-        .create_client(common::client_details("After the change"))
+        .create_client(crate::common::client_details("After the change"))
         .unwrap();
     drop(store);
     assert!(!store::is_encrypted(&db).unwrap());
@@ -299,7 +297,7 @@ fn a_backup_needs_the_passphrase_it_was_taken_with() {
         .change_passphrase(Some(&new), &backups, now() + chrono::TimeDelta::hours(1))
         .unwrap();
     store
-        .create_client(common::client_details("After the backup"))
+        .create_client(crate::common::client_details("After the backup"))
         .unwrap();
     drop(store);
 
