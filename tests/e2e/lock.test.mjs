@@ -99,7 +99,7 @@ test('relaunch: the lock screen refuses a wrong passphrase and opens with the ri
   assert.ok(await browser.$('button=Quit').isDisplayed(), 'the lock screen can quit the app');
   await shot('lock');
   await unlock(browser, 'not the passphrase');
-  const error = browser.$('[data-testid="lock-error"]');
+  const error = browser.$('#lock-passphrase-error');
   await error.waitForDisplayed({ timeout: 20_000 });
   assert.equal(await error.getText(), 'That passphrase is not right.');
   const started = Date.now();
