@@ -10,7 +10,7 @@ import { listState } from './clients/listState.svelte';
 import Today from './today/Today.svelte';
 import ClientList from './clients/ClientList.svelte';
 import ClientForm from './clients/ClientForm.svelte';
-import ClientView from './client/ClientView.svelte';
+import ClientView from './clients/ClientView.svelte';
 import { client, overview, sessions, summary } from './test/fixtures';
 
 type Handler = (args: Record<string, unknown> | undefined) => unknown;
@@ -328,7 +328,7 @@ describe('ClientView', () => {
     });
     render(ClientView, { id: 'c1', focus: { kind: 'goal', id: 'g2' } });
     const title = await screen.findByText('Run the board meeting');
-    expect(title.closest('li')?.classList.contains('found')).toBe(true);
+    expect(title.closest('li')?.classList.contains('is-found')).toBe(true);
     expect(screen.getByRole('button', { name: 'Hide achieved or dropped' })).toBeTruthy();
   });
 
