@@ -5,6 +5,7 @@ import type { EngagementStatus } from '../bindings/EngagementStatus';
 import type { ExposureKind } from '../bindings/ExposureKind';
 import type { GoalStatus } from '../bindings/GoalStatus';
 import type { Medium } from '../bindings/Medium';
+import type { SessionDetails } from '../bindings/SessionDetails';
 import type { SessionFormat } from '../bindings/SessionFormat';
 import type { SessionStatus } from '../bindings/SessionStatus';
 import type { Stage } from '../bindings/Stage';
@@ -42,6 +43,21 @@ export const SESSION_STATUS: Record<SessionStatus, string> = {
   held: 'Held',
   cancelled: 'Cancelled',
   no_show: 'No-show',
+};
+
+/** A session's fields as the editor labels them (and names them in "… not saved"). */
+export const SESSION_FIELDS: Record<keyof SessionDetails, string> = {
+  starts_at: 'Date and time',
+  duration_minutes: 'Duration',
+  format: 'Format',
+  medium: 'Medium',
+  status: 'Status',
+  agenda: 'Agenda',
+  notes: 'Notes',
+  private_notes: 'Private notes',
+  takeaways: 'Key takeaways',
+  next_steps: 'Next steps',
+  goal_ids: 'Goals worked on',
 };
 
 export const EXPOSURE_KINDS: Record<ExposureKind, string> = {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { Autosave, statusText, type SaveStatus } from './autosave';
+import { Autosave, saveKeepingGoodFields, statusText, type SaveStatus } from './autosave';
 
 /** A save function whose calls the test resolves or rejects by hand. */
 function manualSave() {
@@ -331,5 +331,64 @@ describe('reset and discard', () => {
     a.change('abc');
     await vi.advanceTimersByTimeAsync(2_000);
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('saveKeepingGoodFields', () => {
+  interface Note {
+    notes: string;
+    minutes: number;
+    agenda: string;
+  }
+  const saved: Note = { notes: 'old notes', minutes: 60, agenda: 'old agenda' };
+  /** The core's answer to a bad field, as the editor recognises it. */
+  const refusal = (key: keyof Note) => ({ key, field: `session.${key}`, rule: `bad ${key}` });
+  const refusalOf = (e: unknown) => (e as { refused?: keyof Note }).refused ? refusal((e as { refused: keyof Note }).refused) : null;
+
+  it('a refused field goes back to its saved value and the rest is saved', async () => {
+    const attempts: Note[] = [];
+    const save = async (v: Note) => {
+      attempts.push(v);
+      if (v.minutes < 0) throw { refused: 'minutes' };
+      return 'ok';
+    };
+    const out = await saveKeepingGoodFields({ notes: 'new notes', minutes: -5, agenda: 'new' }, saved, save, refusalOf);
+    expect(out).toEqual({ saved: 'ok', refused: { 'session.minutes': 'bad minutes' } });
+    expect(attempts.at(-1)).toEqual({ notes: 'new notes', minutes: 60, agenda: 'new' });
+  });
+
+  it('two refused fields: both given back, one attempt each', async () => {
+    const save = vi.fn(async (v: Note) => {
+      if (v.minutes < 0) throw { refused: 'minutes' };
+      if (v.agenda.length > 3) throw { refused: 'agenda' };
+    });
+    const out = await saveKeepingGoodFields({ notes: 'typed', minutes: -1, agenda: 'far too long' }, { ...saved, agenda: 'ok' }, save, refusalOf);
+    expect(save).toHaveBeenCalledTimes(3);
+    expect(Object.keys(out.refused)).toEqual(['session.minutes', 'session.agenda']);
+    expect(save).toHaveBeenLastCalledWith({ notes: 'typed', minutes: 60, agenda: 'ok' });
+  });
+
+  it('any other failure is thrown for the autosave to retry, nothing given back', async () => {
+    const save = vi.fn(async () => {
+      throw new Error('disk full');
+    });
+    await expect(saveKeepingGoodFields({ ...saved, notes: 'new' }, saved, save, refusalOf)).rejects.toThrow('disk full');
+    expect(save).toHaveBeenCalledTimes(1);
+  });
+
+  it('a field still refused after being given back is not tried forever', async () => {
+    const save = vi.fn(async () => {
+      throw { refused: 'minutes' };
+    });
+    await expect(saveKeepingGoodFields({ ...saved, minutes: -1 }, saved, save, refusalOf)).rejects.toEqual({ refused: 'minutes' });
+    expect(save).toHaveBeenCalledTimes(2);
+  });
+
+  it('without a saved value to go back to, the refusal is thrown', async () => {
+    const save = vi.fn(async () => {
+      throw { refused: 'minutes' };
+    });
+    await expect(saveKeepingGoodFields({ ...saved, minutes: -1 }, null, save, refusalOf)).rejects.toEqual({ refused: 'minutes' });
+    expect(save).toHaveBeenCalledTimes(1);
   });
 });

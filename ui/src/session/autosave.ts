@@ -71,6 +71,40 @@ export function saveErrorReason(error: { kind: string; message: string }): strin
   }
 }
 
+/** A field the core refused to save: the value's key, the core's name for it, and the rule. */
+export interface Refusal<T> {
+  key: keyof T & string;
+  field: string;
+  rule: string;
+}
+
+/**
+ * One save that survives a bad field: when the core refuses a field (`refusalOf` recognises the
+ * error), that field goes back to its value in `lastSaved` and the save is tried again, so one
+ * bad field never keeps the rest — the notes above all — from disk. Each field is given back at
+ * most once. Resolves with the save's answer and the refused fields' rules (by the core's field
+ * name); rejects with any other error, which the Autosave retries.
+ */
+export async function saveKeepingGoodFields<T extends object, R>(
+  value: T,
+  lastSaved: T | null,
+  save: (value: T) => Promise<R>,
+  refusalOf: (error: unknown) => Refusal<T> | null,
+): Promise<{ saved: R; refused: Record<string, string> }> {
+  let attempt = value;
+  const refused: Record<string, string> = {};
+  for (;;) {
+    try {
+      return { saved: await save(attempt), refused };
+    } catch (e) {
+      const r = refusalOf(e);
+      if (!r || !lastSaved || !(r.key in attempt) || r.field in refused) throw e;
+      refused[r.field] = r.rule;
+      attempt = { ...attempt, [r.key]: lastSaved[r.key] };
+    }
+  }
+}
+
 function defaultDescribe(error: unknown): string {
   if (error instanceof Error) return error.message;
   if (error && typeof error === 'object' && 'message' in error) return String(error.message);

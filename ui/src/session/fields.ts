@@ -5,25 +5,6 @@ import type { SessionDetails } from '../bindings/SessionDetails';
 import type { SessionFormat } from '../bindings/SessionFormat';
 import type { SessionStatus } from '../bindings/SessionStatus';
 
-export const FORMATS: [SessionFormat, string][] = [
-  ['one_to_one', 'One-to-one'],
-  ['team', 'Team'],
-  ['role_play', 'Role-play practice'],
-  ['observation', 'Observation'],
-  ['debrief', 'Debrief'],
-];
-export const MEDIUMS: [Medium, string][] = [
-  ['in_person', 'In person'],
-  ['video', 'Video'],
-  ['phone', 'Phone'],
-];
-export const STATUSES: [SessionStatus, string][] = [
-  ['planned', 'Planned'],
-  ['held', 'Held'],
-  ['cancelled', 'Cancelled'],
-  ['no_show', 'No-show'],
-];
-
 /** What the inputs hold: text as typed, so a half-typed value never loses what was typed. */
 export interface SessionForm {
   /** `YYYY-MM-DDTHH:MM`, the value of a datetime-local input, in the session's own time zone. */
@@ -142,25 +123,11 @@ export function detailsFromForm(
   };
 }
 
-/** `session.duration_minutes: must be …` → `must be …` (the field is shown beside it). */
-export function ruleOf(message: string, field: string): string {
-  const prefix = `${field}: `;
-  return message.startsWith(prefix) ? message.slice(prefix.length) : message;
+/** What a saved session holds that the editor saves back: all but its ids and timestamps. */
+export function detailsOf(session: Session): SessionDetails {
+  const { id: _i, client_id: _c, created_at: _a, updated_at: _u, ...details } = session;
+  return details;
 }
-
-export const FIELD_LABELS: Record<string, string> = {
-  'session.starts_at': 'Date and time',
-  'session.duration_minutes': 'Duration',
-  'session.format': 'Format',
-  'session.medium': 'Medium',
-  'session.status': 'Status',
-  'session.agenda': 'Agenda',
-  'session.notes': 'Notes',
-  'session.private_notes': 'Private notes',
-  'session.takeaways': 'Key takeaways',
-  'session.next_steps': 'Next steps',
-  'session.goal_ids': 'Goals worked on',
-};
 
 export function detailsKey(d: SessionDetails): string {
   return JSON.stringify(d);
