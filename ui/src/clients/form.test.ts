@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Client } from '../bindings/Client';
+import { client as clientFixture } from '../test/fixtures';
 import { emptyValues, errorText, inputFor, parseTags, toDetails, valuesOf } from './form';
 
 describe('inputFor maps a core error field to its input', () => {
@@ -47,26 +47,14 @@ describe('toDetails', () => {
   });
 
   it('round-trips a client through the form', () => {
-    const client: Client = {
-      id: 'c1',
-      archived_at: null,
-      created_at: '2026-01-01T00:00:00Z',
-      updated_at: '2026-01-01T00:00:00Z',
-      name: 'Dana Brooks',
-      email: 'dana@example.com',
+    const client = clientFixture({
       phone: '+1 555 0100',
-      organisation: 'Sable Insurance',
-      role: 'Head of Claims',
-      stage: 'executive',
       promotion_date: '2025-09-01',
-      sponsor_name: 'Sam Lee',
-      sponsor_email: 'sam@example.com',
       status: 'paused',
       engagement_start: '2025-10-01',
-      engagement_end: null,
       background: 'Line one\nline two  ',
       tags: ['board', 'turnaround'],
-    };
+    });
     const out = toDetails(valuesOf(client));
     const { id: _id, archived_at: _a, created_at: _c, updated_at: _u, ...details } = client;
     expect(out).toEqual({ details });

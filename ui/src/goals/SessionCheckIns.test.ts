@@ -2,23 +2,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import type { Goal } from '../bindings/Goal';
+import { goal as goalFixture } from '../test/fixtures';
 import SessionCheckIns from './SessionCheckIns.svelte';
 
-const goal: Goal = {
-  id: '7d3f5f0e-3a61-4c55-9a1e-2f4b8f0f00a1',
-  client_id: 'c',
-  created_at: '2026-01-01T00:00:00Z',
-  updated_at: '2026-01-01T00:00:00Z',
-  competency_id: null,
-  title: 'Delegate the plan',
-  success_criteria: '',
-  baseline: 3,
-  target: 7,
-  started_on: null,
-  target_date: null,
-  status: 'active',
-};
+const goal = goalFixture({ client_id: 'c' });
 let calls: Record<string, unknown>[] = [];
 
 beforeEach(() => {

@@ -6,26 +6,12 @@ const invoke = vi.hoisted(() => vi.fn());
 vi.mock('@tauri-apps/api/core', () => ({ invoke }));
 
 import type { ClientHits } from '../bindings/ClientHits';
-import type { SearchHit } from '../bindings/SearchHit';
 import type { SearchQuery } from '../bindings/SearchQuery';
 import { modalIsOpen } from '../lib/shortcuts';
 import Palette from './Palette.svelte';
+import { searchHit } from '../test/fixtures';
 
-function hit(more: Partial<SearchHit>): SearchHit {
-  return {
-    kind: 'session_notes',
-    record: 'session',
-    record_id: 's1',
-    client_id: 'c1',
-    client_name: 'Dana Brooks',
-    client_archived: false,
-    date: '2026-11-12',
-    snippet: 'We «rehearsed» saying no',
-    is_private: false,
-    score: 1,
-    ...more,
-  };
-}
+const hit = searchHit;
 
 const DANA: ClientHits = {
   client_id: 'c1',

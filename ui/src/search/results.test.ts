@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { ClientHits } from '../bindings/ClientHits';
-import type { SearchHit } from '../bindings/SearchHit';
 import { countText, layout, move, sameScreen, targetOf } from './results';
+import { searchHit } from '../test/fixtures';
 
-export function hit(more: Partial<SearchHit> = {}): SearchHit {
-  return {
-    kind: 'session_notes',
-    record: 'session',
-    record_id: 's1',
-    client_id: 'c1',
-    client_name: 'Dana Brooks',
-    client_archived: false,
-    date: '2026-11-12',
-    snippet: 'We «rehearsed» saying no',
-    is_private: false,
-    score: 1,
-    ...more,
-  };
-}
+const hit = searchHit;
 
 function group(client: string, n: number): ClientHits {
   return {

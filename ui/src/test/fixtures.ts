@@ -2,6 +2,8 @@
 import type { Client } from '../bindings/Client';
 import type { ClientOverview } from '../bindings/ClientOverview';
 import type { ClientSummary } from '../bindings/ClientSummary';
+import type { Goal } from '../bindings/Goal';
+import type { SearchHit } from '../bindings/SearchHit';
 import type { SessionSummary } from '../bindings/SessionSummary';
 
 export function summary(name: string, more: Partial<ClientSummary> = {}): ClientSummary {
@@ -68,6 +70,40 @@ export function overview(total: number, more: Partial<ClientOverview> = {}): Cli
     goals: [],
     assignments: [],
     sessions: { total, offset: 0, items: sessions(Math.min(50, total)) },
+    ...more,
+  };
+}
+
+export function goal(more: Partial<Goal> = {}): Goal {
+  return {
+    id: '7d3f5f0e-3a61-4c55-9a1e-2f4b8f0f00a1',
+    client_id: 'c1',
+    created_at: '2026-01-01T00:00:00Z',
+    updated_at: '2026-01-01T00:00:00Z',
+    competency_id: null,
+    title: 'Delegate the plan',
+    success_criteria: '',
+    baseline: 3,
+    target: 7,
+    started_on: null,
+    target_date: null,
+    status: 'active',
+    ...more,
+  };
+}
+
+export function searchHit(more: Partial<SearchHit> = {}): SearchHit {
+  return {
+    kind: 'session_notes',
+    record: 'session',
+    record_id: 's1',
+    client_id: 'c1',
+    client_name: 'Dana Brooks',
+    client_archived: false,
+    date: '2026-11-12',
+    snippet: 'We «rehearsed» saying no',
+    is_private: false,
+    score: 1,
     ...more,
   };
 }
