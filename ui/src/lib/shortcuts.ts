@@ -4,13 +4,18 @@
 type Handler = () => void | Promise<void>;
 const saveHandlers: Handler[] = [];
 
+/** Adds `handler` on top of `list` (the newest screen's wins); the returned function removes it. */
+function register(list: Handler[], handler: Handler): () => void {
+  list.push(handler);
+  return () => {
+    const i = list.indexOf(handler);
+    if (i >= 0) list.splice(i, 1);
+  };
+}
+
 /** A screen with something to save registers it; the returned function unregisters. */
 export function onSaveShortcut(handler: Handler): () => void {
-  saveHandlers.push(handler);
-  return () => {
-    const i = saveHandlers.indexOf(handler);
-    if (i >= 0) saveHandlers.splice(i, 1);
-  };
+  return register(saveHandlers, handler);
 }
 
 export function saveNow(): void {
@@ -33,11 +38,7 @@ export async function flushTopSave(ms: number): Promise<boolean> {
 /** Ctrl+P: the client screen registers "Progress report…"; the returned function unregisters. */
 const reportHandlers: Handler[] = [];
 export function onReportShortcut(handler: Handler): () => void {
-  reportHandlers.push(handler);
-  return () => {
-    const i = reportHandlers.indexOf(handler);
-    if (i >= 0) reportHandlers.splice(i, 1);
-  };
+  return register(reportHandlers, handler);
 }
 
 /**

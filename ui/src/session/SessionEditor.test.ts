@@ -8,6 +8,7 @@ import type { Session } from '../bindings/Session';
 import type { SessionDetails } from '../bindings/SessionDetails';
 import { saveNow } from '../lib/shortcuts';
 import SessionEditor from './SessionEditor.svelte';
+import { goal as goalFixture } from '../test/fixtures';
 
 const SESSION_ID = '7d3f5f0e-3a61-4c55-9a1e-2f4b8f0f0001';
 const CLIENT_ID = '7d3f5f0e-3a61-4c55-9a1e-2f4b8f0f0002';
@@ -50,20 +51,7 @@ function fakeBackend(): Backend {
     failWith: null,
     saveDelay: 0,
   };
-  const goal = (id: string, title: string) => ({
-    id,
-    client_id: CLIENT_ID,
-    created_at: '',
-    updated_at: '',
-    competency_id: null,
-    title,
-    success_criteria: '',
-    baseline: 3,
-    target: 7,
-    started_on: null,
-    target_date: null,
-    status: 'active',
-  });
+  const goal = (id: string, title: string) => goalFixture({ id, client_id: CLIENT_ID, title });
   mockIPC(
     async (cmd, args) => {
       const a = (args ?? {}) as Record<string, unknown>;
