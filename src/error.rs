@@ -82,29 +82,29 @@ impl Error {
         }
     }
 
-    /// A short stable word the UI can switch on.
-    pub fn kind(&self) -> &'static str {
+    /// What kind of failure this is, for the UI and the CLI to switch on.
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Invalid { .. } => "invalid",
-            Error::NotFound { .. } => "not_found",
-            Error::AlreadyExists { .. } => "already_exists",
+            Error::Invalid { .. } => ErrorKind::Invalid,
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::AlreadyExists { .. } => ErrorKind::AlreadyExists,
             Error::InRecord { source, .. } => source.kind(),
-            Error::NewerSchema { .. } => "newer_schema",
-            Error::NotCoachbook(_) => "not_coachbook",
-            Error::ReadOnly(_) => "read_only",
+            Error::NewerSchema { .. } => ErrorKind::NewerSchema,
+            Error::NotCoachbook(_) => ErrorKind::NotCoachbook,
+            Error::ReadOnly(_) => ErrorKind::ReadOnly,
             Error::Db(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::ReadOnly) => {
-                "read_only"
+                ErrorKind::ReadOnly
             }
-            Error::WrongPassphrase { .. } => "wrong_passphrase",
-            Error::PassphraseRequired(_) => "locked",
+            Error::WrongPassphrase { .. } => ErrorKind::WrongPassphrase,
+            Error::PassphraseRequired(_) => ErrorKind::Locked,
             // The UI keeps the text and retries: say why it is not saved.
             Error::Db(e) if e.sqlite_error_code() == Some(rusqlite::ErrorCode::DiskFull) => {
-                "disk_full"
+                ErrorKind::DiskFull
             }
-            Error::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => "disk_full",
-            Error::Db(_) | Error::Migration(_) => "database",
-            Error::Io(_) => "io",
-            Error::Json(_) => "json",
+            Error::Io(e) if e.kind() == std::io::ErrorKind::StorageFull => ErrorKind::DiskFull,
+            Error::Db(_) | Error::Migration(_) => ErrorKind::Database,
+            Error::Io(_) => ErrorKind::Io,
+            Error::Json(_) => ErrorKind::Json,
         }
     }
 
@@ -135,18 +135,48 @@ impl Error {
 
     pub fn report(&self) -> ErrorReport {
         ErrorReport {
-            kind: self.kind().to_string(),
+            kind: self.kind(),
             field: self.field().map(str::to_string),
             message: self.to_string(),
         }
     }
 }
 
+/// The kinds of failure, declared once: the UI gets them as a TypeScript union (ts-rs), so its
+/// comparisons are checked by the compiler, and a new kind here is a type error there until handled.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum ErrorKind {
+    /// Bad input: `field` names it, the message the rule.
+    Invalid,
+    NotFound,
+    AlreadyExists,
+    /// A file from a newer Coachbook.
+    NewerSchema,
+    /// Not a Coachbook file (or not a database at all).
+    NotCoachbook,
+    /// A Coachbook file that failed its quick check on opening.
+    Damaged,
+    /// The file, its folder or the disk does not allow changes.
+    ReadOnly,
+    WrongPassphrase,
+    /// Encrypted, and no passphrase given yet.
+    Locked,
+    DiskFull,
+    Database,
+    Io,
+    Json,
+    /// Not the core's: a call that failed before reaching it (the shell's own errors, as the UI
+    /// names them).
+    Internal,
+}
+
 /// What crosses into the UI when a command fails.
 #[derive(Debug, Clone, Serialize, PartialEq, Eq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ErrorReport {
-    pub kind: String,
+    pub kind: ErrorKind,
     pub field: Option<String>,
     pub message: String,
 }
@@ -154,5 +184,28 @@ pub struct ErrorReport {
 impl From<Error> for ErrorReport {
     fn from(e: Error) -> Self {
         e.report()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_kind_crosses_into_the_ui_as_its_snake_case_word() {
+        let json = |e: Error| serde_json::to_value(e.report()).expect("serialise")["kind"].clone();
+        assert_eq!(
+            json(Error::WrongPassphrase { hint: "" }),
+            "wrong_passphrase"
+        );
+        assert_eq!(json(Error::PassphraseRequired("x".into())), "locked");
+        assert_eq!(json(Error::not_found("session", "s1")), "not_found");
+    }
+
+    #[test]
+    fn an_error_inside_an_import_record_keeps_the_kind_and_field_of_its_cause() {
+        let e = Error::in_record("r1", Error::invalid("client.name", "must not be empty"));
+        assert_eq!(e.kind(), ErrorKind::Invalid);
+        assert_eq!(e.field(), Some("client.name"));
     }
 }

@@ -14,7 +14,7 @@ pub mod store;
 pub mod time;
 pub mod views;
 
-pub use error::{Error, ErrorReport, Result};
+pub use error::{Error, ErrorKind, ErrorReport, Result};
 pub use store::Store;
 
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");

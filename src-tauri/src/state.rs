@@ -300,7 +300,7 @@ mod tests {
         );
         assert_eq!(state.with(|s| s.counts()).unwrap().clients, 1);
         let err = state.with(|s| s.create_client(details("Ola"))).unwrap_err();
-        assert_eq!(err.kind, "read_only", "{}", err.message);
+        assert_eq!(err.kind, coachbook::ErrorKind::ReadOnly, "{}", err.message);
         assert_eq!(std::fs::read(&db).unwrap(), before);
     }
 
@@ -348,11 +348,17 @@ mod tests {
             state.key().is_none(),
             "no passphrase in memory while locked"
         );
-        assert_eq!(state.with(|s| s.counts()).unwrap_err().kind, "locked");
+        assert_eq!(
+            state.with(|s| s.counts()).unwrap_err().kind,
+            coachbook::ErrorKind::Locked
+        );
         let again = AppState::new(db.clone());
         assert!(again.status(|_, p| matches!(p, Practice::Locked)));
         let wrong = again.unlock(Passphrase::new("wrong one").unwrap());
-        assert_eq!(wrong.unwrap_err().kind, "wrong_passphrase");
+        assert_eq!(
+            wrong.unwrap_err().kind,
+            coachbook::ErrorKind::WrongPassphrase
+        );
         assert!(again.status(|_, p| matches!(p, Practice::Locked)));
         again.unlock(key).unwrap();
         assert_eq!(again.with(|s| s.counts()).unwrap().clients, 1);

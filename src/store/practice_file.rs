@@ -3,7 +3,7 @@
 //! here, without the shell, so every case is testable from the core.
 
 use super::{APPLICATION_ID, Passphrase, Store, is_encrypted};
-use crate::{Error, ErrorReport};
+use crate::{Error, ErrorKind, ErrorReport};
 use serde::Serialize;
 use std::path::Path;
 
@@ -25,20 +25,20 @@ pub enum Problem {
 impl Problem {
     pub fn report(&self) -> ErrorReport {
         let (kind, message) = match self {
-            Problem::Damaged { message } => ("damaged", message.clone()),
+            Problem::Damaged { message } => (ErrorKind::Damaged, message.clone()),
             Problem::Newer { found, supported } => (
-                "newer_schema",
+                ErrorKind::NewerSchema,
                 Error::NewerSchema {
                     found: *found,
                     supported: *supported,
                 }
                 .to_string(),
             ),
-            Problem::NotCoachbook { message } => ("not_coachbook", message.clone()),
+            Problem::NotCoachbook { message } => (ErrorKind::NotCoachbook, message.clone()),
             Problem::Other { error } => return error.clone(),
         };
         ErrorReport {
-            kind: kind.to_string(),
+            kind,
             field: None,
             message,
         }

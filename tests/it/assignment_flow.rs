@@ -2,6 +2,7 @@
 //! an error naming both ends, and a refused change writes nothing.
 
 use crate::common::*;
+use coachbook::ErrorKind;
 use coachbook::model::AssignmentStatus::{self, *};
 use coachbook::model::*;
 use coachbook::{Error, Store};
@@ -147,7 +148,7 @@ fn an_unknown_assignment_is_not_found() {
         .store
         .set_assignment_status(Uuid::new_v4(), Accepted)
         .unwrap_err();
-    assert_eq!(err.kind(), "not_found");
+    assert_eq!(err.kind(), ErrorKind::NotFound);
 }
 
 #[test]

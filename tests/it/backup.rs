@@ -3,6 +3,7 @@
 
 use crate::common::snapshot;
 use chrono::{DateTime, TimeDelta, Utc};
+use coachbook::ErrorKind;
 use coachbook::Store;
 use coachbook::backup::{self, BackupKind, Retention};
 use coachbook::demo::{self, DemoOptions, Size};
@@ -205,7 +206,7 @@ fn restore_refuses_damaged_foreign_or_missing_files_and_leaves_the_database_alon
     ] {
         let err = backup::restore(&db, bad, &dir, now).unwrap_err();
         assert!(
-            matches!(err.kind(), "not_coachbook" | "invalid"),
+            matches!(err.kind(), ErrorKind::NotCoachbook | ErrorKind::Invalid),
             "{}: {err}",
             bad.display()
         );
@@ -296,7 +297,7 @@ fn restore_refuses_a_backup_from_a_newer_coachbook_naming_both_versions() {
         .pragma_update(None, "user_version", 99)
         .unwrap();
     let err = backup::restore(&db, &good.path, &dir, now).unwrap_err();
-    assert_eq!(err.kind(), "newer_schema", "{err}");
+    assert_eq!(err.kind(), ErrorKind::NewerSchema, "{err}");
     assert!(err.to_string().contains("99"), "{err}");
     assert_eq!(snapshot_of(&db), before);
 }

@@ -2,6 +2,7 @@
 //! together, retired entries stay on old goals only, and every rule names its field.
 
 use crate::common::*;
+use coachbook::ErrorKind;
 use coachbook::Store;
 use coachbook::model::*;
 use coachbook::views::ClientOverview;
@@ -109,7 +110,7 @@ fn rules_name_their_field_and_write_nothing() {
         .store
         .update_competency(Uuid::new_v4(), details("X", "Y"))
         .unwrap_err();
-    assert_eq!(err.kind(), "not_found");
+    assert_eq!(err.kind(), ErrorKind::NotFound);
 }
 
 #[test]
@@ -309,6 +310,6 @@ fn a_tailored_framework_restores_into_a_fresh_install() {
         .unwrap();
     let before = snapshot(&edited.store);
     let err = coachbook::export::import_json(&mut edited.store, &backup, options).unwrap_err();
-    assert_eq!(err.kind(), "already_exists", "{err}");
+    assert_eq!(err.kind(), ErrorKind::AlreadyExists, "{err}");
     assert_eq!(snapshot(&edited.store), before);
 }

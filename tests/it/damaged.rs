@@ -1,5 +1,6 @@
 //! Start-up on a damaged file: `Store::open_checked` refuses it before writing a byte.
 
+use coachbook::ErrorKind;
 use coachbook::Store;
 use coachbook::demo::{self, DemoOptions, Size};
 
@@ -23,7 +24,7 @@ fn a_damaged_file_is_refused_at_start_up_and_left_as_it_was() {
     }
     std::fs::write(&db, &bytes).unwrap();
     let err = Store::open_checked(&db).err().unwrap();
-    assert_eq!(err.kind(), "not_coachbook", "{err}");
+    assert_eq!(err.kind(), ErrorKind::NotCoachbook, "{err}");
     assert!(err.to_string().contains("damaged"), "{err}");
     assert_eq!(std::fs::read(&db).unwrap(), bytes, "not a byte written");
     // A read-only WAL reader may create an empty -wal; nothing may be in it.

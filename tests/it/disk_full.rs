@@ -2,6 +2,8 @@
 //! once space is back. Twice: with `max_page_count`, which SQLite reports exactly as a full
 //! disk (SQLITE_FULL) and needs no mount or root; and on a real tmpfs filled to the last byte.
 
+use coachbook::ErrorKind;
+
 #[test]
 fn a_save_on_a_full_disk_fails_whole_and_succeeds_once_space_is_back() {
     let mut t = crate::common::temp_store();
@@ -30,7 +32,7 @@ fn a_save_on_a_full_disk_fails_whole_and_succeeds_once_space_is_back() {
         .store
         .update_session(session.id, details.clone())
         .unwrap_err();
-    assert_eq!(err.kind(), "disk_full", "{err}");
+    assert_eq!(err.kind(), ErrorKind::DiskFull, "{err}");
     assert_eq!(
         crate::common::snapshot(&t.store),
         before,
@@ -123,7 +125,7 @@ fn a_save_on_a_really_full_tmpfs_fails_whole_and_succeeds_once_space_is_back() {
     let err = store
         .update_session(session.id, details.clone())
         .unwrap_err();
-    assert_eq!(err.kind(), "disk_full", "{err}");
+    assert_eq!(err.kind(), ErrorKind::DiskFull, "{err}");
     assert_eq!(
         crate::common::snapshot(&store),
         before,
@@ -178,7 +180,7 @@ fn a_backup_on_a_really_full_tmpfs_fails_cleanly() {
     drop(f);
     let now = chrono::Utc::now();
     let err = coachbook::backup::back_up_now(&store, &dir, now).unwrap_err();
-    assert_eq!(err.kind(), "disk_full", "{err}");
+    assert_eq!(err.kind(), ErrorKind::DiskFull, "{err}");
     let left: Vec<_> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())

@@ -4,6 +4,7 @@
 
 use crate::common::snapshot;
 use chrono::{DateTime, Utc};
+use coachbook::ErrorKind;
 use coachbook::backup::{self, RestoreKeys};
 use coachbook::demo::{self, DemoOptions, Size};
 use coachbook::search::{self, SearchQuery};
@@ -137,7 +138,7 @@ fn a_wrong_or_missing_passphrase_fails_cleanly_and_leaves_the_file_as_it_was() {
         Store::open_checked_with(&db, Some(&wrong)).err().unwrap(),
         Store::verify_file(&db, Some(&wrong)).unwrap_err(),
     ] {
-        assert_eq!(err.kind(), "wrong_passphrase", "{err}");
+        assert_eq!(err.kind(), ErrorKind::WrongPassphrase, "{err}");
         assert_eq!(err.field(), Some("passphrase"));
         assert_eq!(err.to_string(), "the passphrase is wrong");
         assert!(err.is_bad_input());
@@ -146,7 +147,7 @@ fn a_wrong_or_missing_passphrase_fails_cleanly_and_leaves_the_file_as_it_was() {
         Store::open(&db).err().unwrap(),
         Store::open_checked(&db).err().unwrap(),
     ] {
-        assert_eq!(err.kind(), "locked", "{err}");
+        assert_eq!(err.kind(), ErrorKind::Locked, "{err}");
         assert!(
             err.to_string().contains("protected by a passphrase"),
             "{err}"
@@ -209,7 +210,7 @@ fn set_change_and_remove_keep_every_record_and_the_old_passphrase_stops_working(
     assert_eq!(snapshot(&store), before);
     drop(store);
     assert!(store::is_encrypted(&db).unwrap());
-    assert_eq!(Store::open(&db).err().unwrap().kind(), "locked");
+    assert_eq!(Store::open(&db).err().unwrap().kind(), ErrorKind::Locked);
     let mut store = Store::open_checked_with(&db, Some(&first)).unwrap();
     assert!(store.check().unwrap().is_ok());
     assert_eq!(store.schema_version().unwrap(), store::migrations::LATEST);
@@ -226,7 +227,7 @@ fn set_change_and_remove_keep_every_record_and_the_old_passphrase_stops_working(
     assert_eq!(snapshot(&store), before);
     drop(store);
     let err = Store::open_with(&db, Some(&first)).err().unwrap();
-    assert_eq!(err.kind(), "wrong_passphrase");
+    assert_eq!(err.kind(), ErrorKind::WrongPassphrase);
     let mut store = Store::open_with(&db, Some(&second)).unwrap();
     assert!(store.check().unwrap().is_ok());
     assert_eq!(snapshot(&store), before);
@@ -307,11 +308,11 @@ fn a_backup_needs_the_passphrase_it_was_taken_with() {
         backup: Some(&new),
     };
     let err = backup::restore_with(&db, &taken.path, &backups, with_new, later).unwrap_err();
-    assert_eq!(err.kind(), "wrong_passphrase", "{err}");
+    assert_eq!(err.kind(), ErrorKind::WrongPassphrase, "{err}");
     assert!(err.to_string().contains("when it was taken"), "{err}");
     let err = backup::restore_with(&db, &taken.path, &backups, RestoreKeys::default(), later)
         .unwrap_err();
-    assert_eq!(err.kind(), "locked", "{err}");
+    assert_eq!(err.kind(), ErrorKind::Locked, "{err}");
 
     let keys = RestoreKeys {
         current: Some(&new),
@@ -332,7 +333,7 @@ fn a_backup_needs_the_passphrase_it_was_taken_with() {
     );
     assert_eq!(
         Store::open_with(&db, Some(&new)).err().unwrap().kind(),
-        "wrong_passphrase"
+        ErrorKind::WrongPassphrase
     );
 }
 
@@ -360,6 +361,9 @@ fn the_read_only_open_takes_the_passphrase_too() {
     assert_eq!(snapshot(&read_only), before);
     drop(read_only);
     let wrong = Store::open_read_only_with(&db, Some(&pass("not this one")));
-    assert_eq!(wrong.err().unwrap().kind(), "wrong_passphrase");
-    assert_eq!(Store::open_read_only(&db).err().unwrap().kind(), "locked");
+    assert_eq!(wrong.err().unwrap().kind(), ErrorKind::WrongPassphrase);
+    assert_eq!(
+        Store::open_read_only(&db).err().unwrap().kind(),
+        ErrorKind::Locked
+    );
 }

@@ -2,6 +2,7 @@
 //! against target.
 
 use crate::common::*;
+use coachbook::ErrorKind;
 use coachbook::Store;
 use coachbook::model::*;
 use coachbook::views::{GoalProgress, GoalStanding, GoalsOverview, LatestScore};
@@ -97,7 +98,7 @@ fn a_goal_without_ratings_has_an_empty_chart() {
     assert!(p.series.is_empty());
     assert_eq!((p.latest, p.check_ins, p.competency), (None, 0, None));
     let err = GoalProgress::load(&t.store, Uuid::new_v4(), None).unwrap_err();
-    assert_eq!(err.kind(), "not_found");
+    assert_eq!(err.kind(), ErrorKind::NotFound);
 }
 
 #[test]
@@ -177,5 +178,5 @@ fn the_overview_shows_every_goal_latest_against_target() {
     );
 
     let err = GoalsOverview::load(&t.store, Uuid::new_v4(), None).unwrap_err();
-    assert_eq!(err.kind(), "not_found");
+    assert_eq!(err.kind(), ErrorKind::NotFound);
 }

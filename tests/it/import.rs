@@ -1,6 +1,7 @@
 //! Import is all or nothing: a bad record names its id and field, and the database is unchanged.
 
 use crate::common::*;
+use coachbook::ErrorKind;
 use coachbook::export::{self, ImportOptions};
 use serde_json::{Value, json};
 
@@ -117,7 +118,7 @@ fn an_existing_id_is_refused_unless_update() {
     export::import_json(&mut t.store, &text, ImportOptions::default()).unwrap();
     let before = snapshot(&t.store);
     let err = export::import_json(&mut t.store, &text, ImportOptions::default()).unwrap_err();
-    assert_eq!(err.kind(), "already_exists", "{err}");
+    assert_eq!(err.kind(), ErrorKind::AlreadyExists, "{err}");
     assert_eq!(snapshot(&t.store), before);
 
     let mut changed = doc.clone();
@@ -158,7 +159,7 @@ fn truncated_json_is_refused() {
     for cut in [1, text.len() / 3, text.len() / 2, text.len() - 1] {
         let err =
             export::import_json(&mut t.store, &text[..cut], ImportOptions::default()).unwrap_err();
-        assert_eq!(err.kind(), "json", "{err}");
+        assert_eq!(err.kind(), ErrorKind::Json, "{err}");
     }
     assert_eq!(t.store.counts().unwrap().clients, 0);
 }

@@ -5,6 +5,7 @@
 //! Root ignores permission bits, so as root the file or folder is made read-only with a
 //! read-only bind mount (the kernel refuses writes with EROFS); otherwise with chmod.
 
+use coachbook::ErrorKind;
 use coachbook::Store;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -93,9 +94,9 @@ fn check_reads_but_never_writes(db: &Path) {
     let err = store
         .create_client(crate::common::client_details("Ola Nordmann"))
         .unwrap_err();
-    assert_eq!(err.kind(), "read_only", "{err}");
+    assert_eq!(err.kind(), ErrorKind::ReadOnly, "{err}");
     let err = store.update_client(clients[0].id, crate::common::client_details("Renamed"));
-    assert_eq!(err.unwrap_err().kind(), "read_only");
+    assert_eq!(err.unwrap_err().kind(), ErrorKind::ReadOnly);
     drop(store);
     assert_eq!(std::fs::read(db).unwrap(), before, "not a byte written");
 }
@@ -138,12 +139,12 @@ fn an_older_or_foreign_file_is_refused_read_only() {
         .unwrap();
     drop(conn);
     let err = Store::open_read_only(&other).err().unwrap();
-    assert_eq!(err.kind(), "not_coachbook", "{err}");
+    assert_eq!(err.kind(), ErrorKind::NotCoachbook, "{err}");
 
     let db = practice(dir.path());
     let conn = rusqlite::Connection::open(&db).unwrap();
     conn.execute_batch("PRAGMA user_version = 999;").unwrap();
     drop(conn);
     let err = Store::open_read_only(&db).err().unwrap();
-    assert_eq!(err.kind(), "newer_schema", "{err}");
+    assert_eq!(err.kind(), ErrorKind::NewerSchema, "{err}");
 }

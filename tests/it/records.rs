@@ -1,6 +1,7 @@
 //! Creating, changing, archiving and deleting records, and what cascades.
 
 use crate::common::*;
+use coachbook::ErrorKind;
 use coachbook::model::*;
 use coachbook::store::ClientFilter;
 
@@ -145,7 +146,7 @@ fn deleting_a_session_removes_its_links_and_unlinks_its_check_ins() {
     assert_eq!(kept[0].details.session_id, None);
     assert_eq!(
         t.store.delete_session(s.id).unwrap_err().kind(),
-        "not_found"
+        ErrorKind::NotFound
     );
 }
 

@@ -4,6 +4,7 @@
 
 use crate::common::*;
 use chrono::{DateTime, Utc};
+use coachbook::ErrorKind;
 use coachbook::model::*;
 use coachbook::report::{self, Audience, Paper, ReportRequest};
 use std::path::Path;
@@ -414,7 +415,7 @@ fn bad_requests_are_refused_naming_the_field() {
     req.client_id = Uuid::new_v4();
     assert_eq!(
         report::render(&p.t.store, &req, now()).unwrap_err().kind(),
-        "not_found"
+        ErrorKind::NotFound
     );
     assert_eq!(
         "boss".parse::<Audience>().unwrap_err().field(),

@@ -2,6 +2,7 @@
 
 use crate::common::*;
 use chrono::{DateTime, Duration, Utc};
+use coachbook::ErrorKind;
 
 fn at(secs: i64) -> DateTime<Utc> {
     "2026-03-10T09:00:00Z".parse::<DateTime<Utc>>().unwrap() + Duration::seconds(secs)
@@ -109,7 +110,7 @@ fn a_revision_of_another_session_cannot_be_restored() {
             .restore_note_revision(b.id, rev_of_a)
             .unwrap_err()
             .kind(),
-        "not_found"
+        ErrorKind::NotFound
     );
 }
 

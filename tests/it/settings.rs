@@ -1,6 +1,7 @@
 //! Per-practice settings beside the database: defaults without a file, a clear error for a
 //! broken one, atomic saves that keep keys a newer version wrote, and the backups folder.
 
+use coachbook::ErrorKind;
 use coachbook::backup;
 use coachbook::settings::{Settings, check_writable_dir, settings_path};
 use std::path::{Path, PathBuf};
@@ -62,7 +63,7 @@ fn a_broken_file_is_a_clear_error_and_load_or_default_falls_back() {
     let db = db_in(tmp.path());
     std::fs::write(settings_path(&db), "{ \"backup_dir\": ").unwrap();
     let err = Settings::load(&db).unwrap_err();
-    assert_eq!(err.kind(), "invalid");
+    assert_eq!(err.kind(), ErrorKind::Invalid);
     assert_eq!(err.field(), Some("settings"));
     assert!(
         err.to_string().contains("coachbook.settings.json"),

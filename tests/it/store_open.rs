@@ -1,6 +1,7 @@
 //! Opening files: new, current, older (migrated), newer (refused untouched), foreign.
 
 use crate::common::*;
+use coachbook::ErrorKind;
 use coachbook::store::migrations;
 use coachbook::{Error, Store};
 
@@ -115,7 +116,7 @@ fn a_file_that_is_not_sqlite_is_refused_clearly() {
     )
     .unwrap();
     let err = Store::open(&path).err().expect("refused");
-    assert_eq!(err.kind(), "not_coachbook", "{err}");
+    assert_eq!(err.kind(), ErrorKind::NotCoachbook, "{err}");
     assert!(err.is_bad_input());
 }
 
@@ -130,7 +131,7 @@ fn another_programs_sqlite_database_is_refused_untouched() {
     }
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).err().expect("refused");
-    assert_eq!(err.kind(), "not_coachbook", "{err}");
+    assert_eq!(err.kind(), ErrorKind::NotCoachbook, "{err}");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
 

@@ -2,6 +2,7 @@
 
 use crate::common::*;
 use coachbook::Error;
+use coachbook::ErrorKind;
 use coachbook::model::*;
 
 fn field_of(result: Result<impl std::fmt::Debug, Error>) -> String {
@@ -253,7 +254,7 @@ fn a_bad_logo_is_refused() {
 fn errors_become_kind_field_message_for_the_ui() {
     let err = coachbook::Error::invalid("session.notes", "must be at most 200000 characters");
     let report = err.report();
-    assert_eq!(report.kind, "invalid");
+    assert_eq!(report.kind, ErrorKind::Invalid);
     assert_eq!(report.field.as_deref(), Some("session.notes"));
     assert!(report.message.starts_with("session.notes: "));
 }

@@ -98,7 +98,7 @@ pub async fn open_practice(state: State<'_, AppState>, path: String) -> Reply<St
 }
 
 fn is_open_elsewhere(e: &coachbook::Error) -> bool {
-    e.field() == Some("database") && e.kind() == "invalid"
+    e.field() == Some("database") && e.kind() == coachbook::ErrorKind::Invalid
 }
 
 pub fn startup(state: &AppState) -> StartupState {
@@ -212,7 +212,7 @@ mod tests {
         assert_eq!(latest_backup.as_ref(), Some(&written));
         // Commands answer with the reason, and still nothing is written.
         let err = state.with(|s| s.counts()).unwrap_err();
-        assert_eq!(err.kind, "damaged");
+        assert_eq!(err.kind, coachbook::ErrorKind::Damaged);
         assert_eq!(std::fs::read(&db).unwrap(), before, "not a byte written");
         let wal = dir.path().join("practice.db-wal");
         assert_eq!(std::fs::metadata(&wal).map_or(0, |m| m.len()), 0);

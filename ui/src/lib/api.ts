@@ -21,6 +21,7 @@ import type { Counts } from '../bindings/Counts';
 import type { Debrief } from '../bindings/Debrief';
 import type { DebriefCheckIn } from '../bindings/DebriefCheckIn';
 import type { Direction } from '../bindings/Direction';
+import type { ErrorKind } from '../bindings/ErrorKind';
 import type { ErrorReport } from '../bindings/ErrorReport';
 import type { Goal } from '../bindings/Goal';
 import type { GoalDetails } from '../bindings/GoalDetails';
@@ -47,7 +48,8 @@ import { openPath, revealItemInDir } from '@tauri-apps/plugin-opener';
 
 /** A failed command: `field` names the input at fault when there is one. */
 export class ApiError extends Error implements ErrorReport {
-  kind: string;
+  /** The core's kinds (generated from Rust), and `internal` for a call that never reached it. */
+  kind: ErrorKind;
   field: string | null;
   constructor(report: ErrorReport) {
     super(report.message);

@@ -11,6 +11,8 @@
 // - Keystroke-to-disk latency: for every successful save, the time from the oldest change it
 //   carried to the moment it resolved.
 
+import type { ErrorKind } from '../bindings/ErrorKind';
+
 export type SaveStatus =
   | { kind: 'saved' }
   | { kind: 'dirty' }
@@ -60,7 +62,7 @@ export function statusText(status: SaveStatus): string {
 }
 
 /** Why a save failed, in the coach's words: a full disk says so plainly, whatever SQLite called it. */
-export function saveErrorReason(error: { kind: string; message: string }): string {
+export function saveErrorReason(error: { kind: ErrorKind; message: string }): string {
   switch (error.kind) {
     case 'disk_full':
       return 'the disk is full';

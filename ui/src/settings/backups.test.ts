@@ -67,7 +67,7 @@ describe('lastLine', () => {
     expect(lastLine(failed, info(local(2026, 11, 23, 9, 0)), now)).toBe(
       'The last backup failed (today 10:42): the backups folder’s disk is full',
     );
-    const other = { ...failed, error: { kind: 'io', field: null, message: 'permission denied' } };
+    const other = { ...failed, error: { kind: 'io' as const, field: null, message: 'permission denied' } };
     expect(lastLine(other, undefined, now)).toBe('The last backup failed (today 10:42): permission denied');
   });
   it('says when there are none', () => {
