@@ -59,27 +59,14 @@ impl Settings {
         }
     }
 
-    /// Writes the file whole or not at all: a temp file, fsync, rename, fsync of the folder.
+    /// Writes the file whole or not at all: a private temp file, fsync, rename, fsync of the
+    /// folder. The file is readable by the coach's account only.
     pub fn save(&self, db: &Path) -> Result<()> {
         let path = settings_path(db);
-        let dir = path
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."));
-        std::fs::create_dir_all(dir)?;
-        let tmp = path.with_extension("json.tmp");
-        {
-            let mut file = std::fs::File::create(&tmp)?;
-            file.write_all(&serde_json::to_vec_pretty(self)?)?;
-            file.write_all(b"\n")?;
-            file.sync_all()?;
-        }
-        std::fs::rename(&tmp, &path)?;
-        // The rename itself is durable only once the folder is synced (not possible on
-        // every platform; the file is complete either way).
-        if let Ok(d) = std::fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
+        crate::private::create_dir_all(crate::private::parent_of(&path))?;
+        let mut bytes = serde_json::to_vec_pretty(self)?;
+        bytes.push(b'\n');
+        crate::private::write_atomically(&path, &bytes)?;
         Ok(())
     }
 
@@ -118,12 +105,16 @@ pub fn check_writable_dir(dir: &Path) -> Result<PathBuf> {
             dir.display()
         )));
     }
-    std::fs::create_dir_all(dir)
+    crate::private::create_dir_all(dir)
         .map_err(|e| refuse(format!("cannot create the folder {}: {e}", dir.display())))?;
-    let probe = dir.join(".coachbook-write-test");
-    let written = std::fs::File::create(&probe)
-        .and_then(|mut f| f.write_all(b"ok").and_then(|()| f.sync_all()));
-    let _ = std::fs::remove_file(&probe);
+    // A random name, created new and never through a symlink: nothing planted is written.
+    let written = crate::private::create_temp_in(dir, ".coachbook-write-test-", "").and_then(
+        |(probe, mut f)| {
+            let wrote = f.write_all(b"ok").and_then(|()| f.sync_all());
+            let _ = std::fs::remove_file(&probe);
+            wrote
+        },
+    );
     written.map_err(|e| refuse(format!("cannot write to {}: {e}", dir.display())))?;
     Ok(dir.to_path_buf())
 }

@@ -1,7 +1,7 @@
 //! `coachbook backup DEST`: a copy with SQLite's online backup, checked after writing.
 
 use super::Ctx;
-use coachbook::Result;
+use coachbook::{Result, paths};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -11,6 +11,9 @@ pub struct Args {
 }
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut impl Write) -> Result<()> {
+    // Never over the practice, its WAL or settings, nor into the backups folder.
+    let dest = paths::Output::Backup;
+    paths::check_output(&ctx.db, &args.dest, dest, "DEST")?;
     let store = ctx.open()?;
     let started = std::time::Instant::now();
     store.backup_to(&args.dest)?;

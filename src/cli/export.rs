@@ -1,8 +1,8 @@
 //! `coachbook export`: the whole practice as JSON, or as a folder of Markdown files.
 
 use super::Ctx;
-use coachbook::export;
 use coachbook::{Error, Result};
+use coachbook::{export, paths};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -26,6 +26,16 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut impl Write) -> Result<()> {
             "--include-private",
             "goes with --markdown (a JSON export always holds private notes)",
         ));
+    }
+    // Refused before the practice is opened (the writers check again).
+    match (&args.markdown, &args.file) {
+        (Some(dir), _) => {
+            paths::check_output(&ctx.db, dir, paths::Output::MarkdownExport, "--markdown")?;
+        }
+        (None, Some(f)) if f != Path::new("-") => {
+            paths::check_output(&ctx.db, f, paths::Output::JsonExport, "FILE")?;
+        }
+        _ => {}
     }
     let store = ctx.open()?;
     if store.is_encrypted() {
@@ -66,7 +76,8 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut impl Write) -> Result<()> {
     if file == Path::new("-") {
         out.write_all(json.as_bytes())?;
     } else {
-        super::write_atomically(&file, json.as_bytes())?;
+        let dest = paths::check_output(&ctx.db, &file, paths::Output::JsonExport, "FILE")?;
+        coachbook::private::write_atomically(dest.path(), json.as_bytes())?;
         eprintln!(
             "Exported to {} — plain text: it holds private notes, keep it safe.",
             file.display()

@@ -22,8 +22,7 @@ use chrono::NaiveDate;
 use clap::{Parser, Subcommand};
 use coachbook::store::{self, Passphrase, Store};
 use coachbook::{Error, Result};
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 use uuid::Uuid;
 
@@ -119,10 +118,15 @@ pub fn main() -> ExitCode {
 }
 
 fn run(cli: Cli) -> Result<ExitCode> {
+    coachbook::harden::private_umask();
     let ctx = Ctx {
         db: db_path(cli.db)?,
         key: passphrase::current(cli.passphrase_stdin)?,
     };
+    if ctx.key.is_some() {
+        // Decrypted notes and the passphrase must never reach a core file.
+        coachbook::harden::disable_core_dumps()?;
+    }
     let out = &mut std::io::stdout().lock();
     match cli.command {
         Command::Demo(args) => demo::run(args, &ctx, out)?,
@@ -158,17 +162,4 @@ fn parse_client_id(field: &str, text: &str) -> Result<Uuid> {
 fn parse_date(field: &str, text: &str) -> Result<NaiveDate> {
     text.parse()
         .map_err(|_| Error::invalid(field, format!("{text:?} is not a date like 2026-03-31")))
-}
-
-/// Write to a temporary file beside `dest`, then rename: a crash leaves the old file or
-/// the new one, never half of one.
-fn write_atomically(dest: &Path, bytes: &[u8]) -> Result<()> {
-    let tmp = dest.with_extension("partial");
-    {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(bytes)?;
-        f.sync_all()?;
-    }
-    std::fs::rename(&tmp, dest)?;
-    Ok(())
 }

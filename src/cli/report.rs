@@ -52,12 +52,14 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut impl Write) -> Result<()> {
     };
     req.validate()
         .map_err(|_| Error::invalid("--to", format!("{to} is before --from {from}")))?;
-    if args.out.is_dir() {
-        return Err(Error::invalid(
-            "--out",
-            "is a folder; give a file name such as report.pdf",
-        ));
-    }
+    // Before anything is opened: never the practice's own files, a backups folder, or a
+    // name without .pdf (the core checks again when it writes).
+    coachbook::paths::check_output(
+        &ctx.db,
+        &args.out,
+        coachbook::paths::Output::Report,
+        "--out",
+    )?;
     let store = ctx.open()?;
     if store.is_encrypted() {
         eprintln!("Warning: the database is encrypted, but the PDF is not: keep it safe.");

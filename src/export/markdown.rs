@@ -154,6 +154,13 @@ pub fn export_markdown(
     dir: &Path,
     options: &MarkdownOptions,
 ) -> Result<MarkdownSummary> {
+    // Never over the practice, its folder or a backups folder (the CLI names --markdown).
+    crate::paths::check_output(
+        store.path(),
+        dir,
+        crate::paths::Output::MarkdownExport,
+        "DIR",
+    )?;
     if !is_replaceable(dir)? {
         return Err(Error::invalid(
             "DIR",
@@ -167,7 +174,7 @@ pub fn export_markdown(
     if staging.exists() {
         std::fs::remove_dir_all(&staging)?;
     }
-    std::fs::create_dir_all(&staging)?;
+    crate::private::create_dir_all(&staging)?;
     let summary = match write_tree(store, &staging, options) {
         Ok(s) => s,
         Err(e) => {
@@ -202,8 +209,8 @@ fn write_tree(store: &Store, root: &Path, options: &MarkdownOptions) -> Result<M
     // One read transaction: a consistent snapshot even while the app keeps saving.
     let tx = conn.unchecked_transaction()?;
     let mut summary = MarkdownSummary::default();
-    std::fs::write(
-        root.join(MARKER),
+    write_private(
+        &root.join(MARKER),
         format!(
             "Coachbook Markdown export, format 1{}\n",
             if options.include_private {
@@ -215,18 +222,27 @@ fn write_tree(store: &Store, root: &Path, options: &MarkdownOptions) -> Result<M
     )?;
     for client in store::read::all_clients(&tx)? {
         let folder = root.join(client_folder(&client));
-        std::fs::create_dir_all(&folder)?;
+        crate::private::create_dir_all(&folder)?;
         summary.clients += 1;
         let goals = store::read::goals_of(&tx, client.id)?;
         let by_id: HashMap<Uuid, &Goal> = goals.iter().map(|g| (g.id, g)).collect();
         for session in store::read::sessions_of(&tx, client.id)? {
             let text = session_markdown(&client, &session, &by_id, options);
-            std::fs::write(folder.join(session_file(&session)), text)?;
+            write_private(&folder.join(session_file(&session)), text)?;
             summary.sessions += 1;
         }
     }
     tx.finish()?;
     Ok(summary)
+}
+
+/// A new file of the export, readable by the coach only (it is plain text, maybe with
+/// private notes), in a staging folder only this export writes to.
+fn write_private(path: &Path, text: impl AsRef<[u8]>) -> Result<()> {
+    use std::io::Write;
+    let mut file = crate::private::create_new(path)?;
+    file.write_all(text.as_ref())?;
+    Ok(())
 }
 
 #[cfg(test)]

@@ -15,7 +15,6 @@ mod text;
 use crate::{Error, Result, Store};
 use chrono::{DateTime, NaiveDate, Utc};
 use serde::{Deserialize, Serialize};
-use std::io::Write;
 use std::path::Path;
 use std::str::FromStr;
 use uuid::Uuid;
@@ -165,39 +164,25 @@ pub fn preview(store: &Store, req: &ReportRequest, now: DateTime<Utc>) -> Result
     })
 }
 
-/// Makes the report and saves it to `out`: written to a temporary file in the same folder,
-/// synced, then renamed over `out`, so on any error nothing (not even part of a file) is
-/// left at `out` and an existing file there is untouched.
+/// Makes the report and saves it to `out`: refused on the practice's own files or in a
+/// backups folder, and unless it ends in `.pdf` ([`crate::paths`], field `report.out`);
+/// written to a private temporary file in the same folder, synced, then renamed over `out`,
+/// so on any error nothing (not even part of a file) is left at `out` and an existing file
+/// there is untouched. The PDF is readable by the coach's account only.
 pub fn write(store: &Store, req: &ReportRequest, now: DateTime<Utc>, out: &Path) -> Result<Report> {
+    let out = crate::paths::check_output(
+        store.path(),
+        out,
+        crate::paths::Output::Report,
+        "report.out",
+    )?;
+    let out = out.path();
     let report = render(store, req, now)?;
-    let dir = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = out
-        .file_name()
-        .ok_or_else(|| Error::invalid("report.out", "must be a file name, not a folder"))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.partial",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = (|| -> std::io::Result<()> {
-        let mut f = std::fs::File::create(&tmp)?;
-        f.write_all(&report.pdf)?;
-        f.sync_all()?;
-        std::fs::rename(&tmp, out)
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(Error::Io(std::io::Error::new(
+    crate::private::write_atomically(out, &report.pdf).map_err(|e| {
+        Error::Io(std::io::Error::new(
             e.kind(),
             format!("cannot write {}: {e}", out.display()),
-        )));
-    }
-    // The rename is durable once the folder is synced; not every platform allows it.
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
+        ))
+    })?;
     Ok(report)
 }

@@ -17,11 +17,11 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 /// "CoBk": marks the file as ours, so we never migrate somebody else's SQLite database.
 pub const APPLICATION_ID: i32 = 0x436F_426B;
 
-/// Read-write, created if missing: the store's own connection.
+/// Read-write, created if missing: the store's own connection. No URI flag: a path that
+/// starts with `file:` is a file name, never options (`vfs=`, `mode=`) read from it.
 pub const READ_WRITE_CREATE: OpenFlags = OpenFlags::SQLITE_OPEN_READ_WRITE
     .union(OpenFlags::SQLITE_OPEN_CREATE)
-    .union(OpenFlags::SQLITE_OPEN_NO_MUTEX)
-    .union(OpenFlags::SQLITE_OPEN_URI);
+    .union(OpenFlags::SQLITE_OPEN_NO_MUTEX);
 /// Read-write, never created: checks of existing files.
 pub const READ_WRITE: OpenFlags =
     OpenFlags::SQLITE_OPEN_READ_WRITE.union(OpenFlags::SQLITE_OPEN_NO_MUTEX);
@@ -43,6 +43,7 @@ pub fn open_with_flags(
     quiet_cipher_log();
     let key = key_for(path, key)?;
     let conn = Connection::open_with_flags(path, flags)?;
+    defend(&conn)?;
     if let Some(key) = key {
         apply_key(&conn, key)?;
     }
@@ -55,10 +56,24 @@ pub fn open_with_flags(
     Ok(conn)
 }
 
+/// Every file we open may have been handed to us (a backup, "Open another file…"), so its
+/// schema is not trusted: `trusted_schema` off — triggers and views may use only functions
+/// and virtual tables SQLite marks innocuous (our search triggers write to FTS5, which is;
+/// our ranking function is called by queries, never by the schema) — and the defensive flag
+/// (no writes to `sqlite_master` or FTS5's shadow tables by ordinary SQL, no
+/// `writable_schema`, no `journal_mode=OFF`). Set before the first read parses the schema.
+pub(crate) fn defend(conn: &Connection) -> Result<()> {
+    use rusqlite::config::DbConfig;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_TRUSTED_SCHEMA, false)?;
+    conn.set_db_config(DbConfig::SQLITE_DBCONFIG_DEFENSIVE, true)?;
+    Ok(())
+}
+
 /// True when plain (unkeyed) SQLite finds no database header in `path`. Any other outcome,
 /// a failure included, means the header was readable: the real open reports the rest.
 pub(crate) fn plain_sqlite_refuses(path: &Path) -> Result<bool> {
     let conn = Connection::open_with_flags(path, READ_ONLY)?;
+    defend(&conn)?;
     conn.busy_timeout(BUSY_TIMEOUT)?;
     let first = conn.query_row("SELECT count(*) FROM sqlite_master", [], |_| Ok(()));
     Ok(first.is_err_and(|e| e.sqlite_error_code() == Some(rusqlite::ErrorCode::NotADatabase)))
@@ -75,6 +90,7 @@ pub fn open_read_only(path: &Path, key: Option<&Passphrase>) -> Result<Connectio
         | OpenFlags::SQLITE_OPEN_URI;
     let open = |target: &Path| -> Result<Connection> {
         let c = Connection::open_with_flags(target, flags)?;
+        defend(&c)?;
         if let Some(key) = key {
             apply_key(&c, key)?;
         }

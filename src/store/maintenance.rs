@@ -78,11 +78,14 @@ impl Store {
     /// The copy of an encrypted database is encrypted with the same passphrase (its own
     /// salt), and the check reopens it with that passphrase.
     pub fn backup_to(&self, dest: &Path) -> Result<()> {
-        if let Some(parent) = dest.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent)?;
-        }
-        let tmp = dest.with_extension("partial");
-        let _ = std::fs::remove_file(&tmp);
+        let dir = crate::private::parent_of(dest);
+        crate::private::create_dir_all(dir)?;
+        // Private, with a random name: SQLite fills the empty file and gives its journal
+        // the same mode.
+        let name = dest.file_name().map(|n| n.to_string_lossy().into_owned());
+        let prefix = format!(".{}.", name.as_deref().unwrap_or("backup"));
+        let (tmp, file) = crate::private::create_temp_in(dir, &prefix, ".partial")?;
+        drop(file);
         let copied = self.copy_pages_to(&tmp).and_then(|()| {
             let target = connection::open_with_flags(&tmp, self.key(), connection::READ_WRITE)?;
             let verdict: String = target.query_row("PRAGMA integrity_check", [], |r| r.get(0))?;
@@ -97,9 +100,11 @@ impl Store {
         });
         if let Err(e) = copied {
             let _ = std::fs::remove_file(&tmp);
+            let _ = std::fs::remove_file(crate::private::with_suffix(&tmp, "-journal"));
             return Err(e);
         }
         std::fs::rename(&tmp, dest)?;
+        crate::private::sync_dir(dir);
         Ok(())
     }
 

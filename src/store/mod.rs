@@ -1,7 +1,7 @@
 //! The SQLite store: one file, opened in one place, changed only through migrations.
 //! Each noun's queries live in their own file; every multi-row write is one transaction.
 
-mod connection;
+pub(crate) mod connection;
 pub mod migrations;
 mod passphrase;
 pub mod practice_file;
@@ -26,6 +26,7 @@ pub use maintenance::{CheckReport, Counts};
 pub use passphrase::{MIN_NEW_LEN, Passphrase, is_encrypted};
 pub use practice_file::{Opening, Problem};
 pub use rekey::PassphraseChange;
+pub(crate) use rekey::reencrypt_file;
 pub use revisions::{COALESCE_WINDOW, NoteRevision};
 
 use crate::{Error, Result};
@@ -52,13 +53,14 @@ impl Store {
     /// A file from a newer Coachbook, or a SQLite file that is not ours, is refused untouched.
     pub fn open_with(path: &Path, key: Option<&Passphrase>) -> Result<Store> {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-            std::fs::create_dir_all(parent).map_err(|e| {
+            crate::private::create_dir_all(parent).map_err(|e| {
                 Error::Io(std::io::Error::new(
                     e.kind(),
                     format!("cannot create the folder {}: {e}", parent.display()),
                 ))
             })?;
         }
+        create_private_if_missing(path)?;
         let key = connection::key_for(path, key)?;
         let conn = connection::open_connection(path, key)?;
         Store::from_connection(conn, path, key)
@@ -98,6 +100,11 @@ impl Store {
                     path.display()
                 )));
             }
+        }
+        // Ours and acceptable: a file (and WAL) an older Coachbook left readable by others
+        // becomes the coach's alone before anything new is written to it.
+        for suffix in ["", "-wal", "-shm", "-journal"] {
+            crate::private::tighten(&crate::private::with_suffix(path, suffix));
         }
         connection::configure(&conn)?;
         migrations::migrations().to_latest(&mut conn)?;
@@ -186,6 +193,19 @@ impl Store {
         Ok(self
             .conn
             .pragma_query_value(None, "user_version", |r| r.get(0))?)
+    }
+}
+
+/// A database file SQLite is about to create is created here first, empty and private:
+/// SQLite then opens it as a new database and gives its `-wal`/`-shm` the same mode.
+pub(crate) fn create_private_if_missing(path: &Path) -> Result<()> {
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Ok(());
+    }
+    match crate::private::create_new(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e.into()),
     }
 }
 

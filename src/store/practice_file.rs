@@ -138,17 +138,12 @@ pub fn read_only_reason(path: &Path) -> Option<String> {
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let probe = dir.join(format!(".coachbook-write-test-{}", std::process::id()));
-    match std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&probe)
-    {
-        Ok(_) => {
+    // A random name, created new, never through a symlink someone planted.
+    match crate::private::create_temp_in(dir, ".coachbook-write-test-", "") {
+        Ok((probe, _)) => {
             let _ = std::fs::remove_file(&probe);
             None
         }
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => None,
         Err(e) => Some(describe(&e, "its folder")),
     }
 }

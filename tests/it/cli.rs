@@ -122,7 +122,8 @@ fn export_to_stdout_check_and_backup_work() {
     assert!(check.status.success(), "{}", stderr(&check));
     assert!(stdout(&check).contains("Integrity: ok"));
 
-    let dest = dir.path().join("backups").join("copy.db");
+    // Not in the backups folder: that one is Coachbook's own (tests/it/output_paths.rs).
+    let dest = dir.path().join("copies").join("copy.db");
     let b = coachbook(&db, &["backup", dest.to_str().unwrap()]);
     assert!(b.status.success(), "{}", stderr(&b));
     assert!(
