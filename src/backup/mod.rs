@@ -3,10 +3,12 @@
 //! `Store::backup_to` stays the one online-backup primitive; this module names, lists,
 //! schedules and prunes its copies, and restores one.
 
+mod old_keys;
 mod restore;
 pub mod rotation;
 
-pub use restore::{RestoreKeys, RestoreOutcome, restore, restore_with};
+pub use old_keys::{delete_copies, opening_with, rekey_copies};
+pub use restore::{Protection, RestoreKeys, RestoreOutcome, restore, restore_with};
 pub use rotation::{Retention, to_delete};
 
 use crate::{Result, Store};
@@ -49,6 +51,9 @@ pub struct BackupInfo {
     pub size: u64,
     #[cfg_attr(feature = "ts", ts(type = "string"))]
     pub path: PathBuf,
+    /// Encrypted (it needs the passphrase the practice had when it was taken), or plain
+    /// text that anyone with the file can read.
+    pub encrypted: bool,
 }
 
 pub fn file_name(kind: BackupKind, at: DateTime<Utc>) -> String {
@@ -87,11 +92,16 @@ pub fn list_backups(dir: &Path) -> Result<Vec<BackupInfo>> {
         };
         let meta = entry.metadata()?;
         if meta.is_file() {
+            let path = entry.path();
+            // Told by its header (through SQLite). A copy whose header cannot be read is
+            // never called plain (nor offered for deletion as such).
+            let encrypted = crate::store::is_encrypted(&path).unwrap_or(true);
             list.push(BackupInfo {
                 taken_at,
                 kind,
                 size: meta.len(),
-                path: entry.path(),
+                path,
+                encrypted,
             });
         }
     }
@@ -144,6 +154,7 @@ pub fn back_up_now(store: &Store, dir: &Path, now: DateTime<Utc>) -> Result<Sche
             kind: BackupKind::Scheduled,
             size,
             path,
+            encrypted: store.is_encrypted(),
         }),
         took,
         deleted,

@@ -53,9 +53,10 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut impl Write) -> Result<()> {
                 };
                 writeln!(
                     out,
-                    "{}  {:>8.1} MB  {}{note}",
+                    "{}  {:>8.1} MB  {:<9}  {}{note}",
                     b.taken_at.format("%Y-%m-%d %H:%M UTC"),
                     b.size as f64 / 1e6,
+                    if b.encrypted { "encrypted" } else { "plain" },
                     b.path.display()
                 )?;
             }

@@ -24,6 +24,17 @@ pub fn run(args: Args, ctx: &Ctx, out: &mut impl Write) -> Result<()> {
     let dir = super::backups::dir_or_default(args.dir, db);
     let outcome = backup::restore_with(db, file, &dir, keys, coachbook::time::now())?;
     writeln!(out, "Restored {} from {}", db.display(), file.display())?;
+    match outcome.protection {
+        backup::Protection::EncryptedWithCurrent => writeln!(
+            out,
+            "The backup was not encrypted; the practice stays encrypted with the current passphrase."
+        )?,
+        backup::Protection::RekeyedToCurrent => writeln!(
+            out,
+            "The backup had an older passphrase; the practice is encrypted with the current passphrase."
+        )?,
+        backup::Protection::Plain | backup::Protection::BackupPassphrase => {}
+    }
     if let Some(copy) = outcome.safety_copy {
         let how = if outcome.safety_copy_raw {
             " (byte for byte: it did not pass its own check)"

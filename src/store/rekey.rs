@@ -22,12 +22,30 @@ pub struct PassphraseChange {
     /// text. Taken before the passphrase was set; the coach decides whether to delete them.
     #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
     pub plain_backups: Vec<PathBuf>,
+    /// After a change (encrypted → encrypted): the copies in the backups folder (rotated
+    /// backups, before-restore copies) that still open with the old passphrase. The coach
+    /// may re-key them to the new one or delete them ([`crate::backup::rekey_copies`],
+    /// [`crate::backup::delete_copies`]).
+    #[cfg_attr(feature = "ts", ts(type = "Array<string>"))]
+    pub old_passphrase_backups: Vec<PathBuf>,
 }
 
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    PathBuf::from(s)
+use crate::private::with_suffix;
+
+/// Encrypts the database file at `path` (nobody else has it open) with `to`: re-keyed in
+/// place when it is encrypted with `from`, converted when it is plain. Used on a checked
+/// copy about to be restored, so the practice keeps its current passphrase.
+pub(crate) fn reencrypt_file(
+    path: &Path,
+    from: Option<&Passphrase>,
+    to: &Passphrase,
+) -> Result<()> {
+    let mut store = Store::open_with(path, from)?;
+    if store.is_encrypted() {
+        store.rekey_in_place(to)
+    } else {
+        store.convert(Some(to))
+    }
 }
 
 impl Store {
@@ -44,11 +62,15 @@ impl Store {
             new.check_new("new_passphrase")?;
         }
         let mut backup = None;
+        let mut old_passphrase_backups = Vec::new();
         if self.is_encrypted() || new.is_some() {
             let run = crate::backup::back_up_now(self, backups_dir, now)?;
             backup = run.written.map(|b| b.path);
-            match (self.is_encrypted(), new) {
-                (true, Some(new)) => self.rekey_in_place(new)?,
+            match (self.key.clone(), new) {
+                (Some(old), Some(new)) => {
+                    self.rekey_in_place(new)?;
+                    old_passphrase_backups = crate::backup::opening_with(backups_dir, &old)?;
+                }
                 (_, new) => self.convert(new)?,
             }
         }
@@ -56,10 +78,11 @@ impl Store {
             backup,
             encrypted: self.is_encrypted(),
             plain_backups: plain_backups(backups_dir)?,
+            old_passphrase_backups,
         })
     }
 
-    fn rekey_in_place(&mut self, new: &Passphrase) -> Result<()> {
+    pub(crate) fn rekey_in_place(&mut self, new: &Passphrase) -> Result<()> {
         self.checkpoint()?;
         connection::rekey(&self.conn, new)?;
         self.checkpoint()?;
@@ -86,9 +109,16 @@ impl Store {
 
     /// Writes the whole database into a new file keyed with `new` (plain for `None`),
     /// checks it, and swaps it in.
-    fn convert(&mut self, new: Option<&Passphrase>) -> Result<()> {
-        let tmp = with_suffix(&self.path, ".converting");
-        let _ = std::fs::remove_file(&tmp);
+    pub(crate) fn convert(&mut self, new: Option<&Passphrase>) -> Result<()> {
+        // Created here, empty and private, under a random name: ATTACH then fills it.
+        let name = self
+            .path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        let prefix = format!(".{}.", name.as_deref().unwrap_or("coachbook"));
+        let dir = crate::private::parent_of(&self.path).to_path_buf();
+        let (tmp, file) = crate::private::create_temp_in(&dir, &prefix, ".converting")?;
+        drop(file);
         let written = self
             .export_to(&tmp, new)
             .and_then(|()| self.check_copy(&tmp, new));
@@ -193,12 +223,10 @@ fn swap_in(path: &Path, tmp: &Path) -> Result<()> {
 
 /// The backups in `dir` that are plain SQLite files.
 fn plain_backups(dir: &Path) -> Result<Vec<PathBuf>> {
-    let mut plain = Vec::new();
-    for b in crate::backup::list_backups(dir)? {
-        let len = std::fs::metadata(&b.path)?.len();
-        if len > 0 && !is_encrypted(&b.path)? {
-            plain.push(b.path);
-        }
-    }
-    Ok(plain)
+    let listed = crate::backup::list_backups(dir)?;
+    Ok(listed
+        .into_iter()
+        .filter(|b| b.size > 0 && !b.encrypted)
+        .map(|b| b.path)
+        .collect())
 }

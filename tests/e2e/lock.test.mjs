@@ -5,12 +5,17 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, readFile } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { REPO_ROOT, launchApp, newPractice } from './app.mjs';
-import { byLabel, click, createClient, notesField, openClient, openFirstSession, typeInto, waitForShell } from './ui.mjs';
+import { CLI_BIN, byLabel, click, createClient, notesField, openClient, openFirstSession, typeInto, waitForShell } from './ui.mjs';
+
+const run = promisify(execFile);
 
 const PASSPHRASE = 'river stone lantern';
+const NEW_PASSPHRASE = 'meadow copper kettle';
 const NAME = 'Zoë Quillfeather';
 const SECOND = 'Ilse Marrowby';
 const NOTE = 'she named the fear of the board review out loud';
@@ -149,6 +154,45 @@ test('Settings → Security: remove the passphrase, set it again; every client i
   assert.ok(!hasName(await rawBytes(), NAME), 'encrypted again');
   await openClient(browser, NAME);
   await openClient(browser, SECOND);
+});
+
+test('Settings → Security: after a change, the copies with the old passphrase are re-keyed', async () => {
+  const { browser } = app;
+  await click(browser, 'Security');
+  await (await byLabel(browser, 'Current passphrase')).setValue(PASSPHRASE);
+  await (await byLabel(browser, 'New passphrase')).setValue(NEW_PASSPHRASE);
+  await (await byLabel(browser, 'Type it again')).setValue(NEW_PASSPHRASE);
+  await click(browser, 'Change passphrase');
+  // The backup taken before the change (at least) still opens with the old passphrase.
+  const offer = browser.$('[data-testid="old-passphrase-backups"]');
+  await offer.waitForDisplayed({ timeout: 60_000, timeoutMsg: 'no offer for the old-passphrase copies' });
+  const copies = await browser.execute(() => [...document.querySelectorAll('[data-testid="old-passphrase-backups"] li')].map((li) => li.textContent.trim()));
+  assert.ok(copies.length >= 1 && copies.every((p) => p.includes('/backups/')), copies.join(', '));
+  await browser.execute(() => document.querySelector('[data-testid="old-passphrase-backups"]').scrollIntoView({ block: 'center' }));
+  await shot('security-old-copies');
+  await browser.$('[data-testid="rekey-old-copies"]').click();
+  await offer.waitForExist({ reverse: true, timeout: 60_000, timeoutMsg: 'the copies were not re-keyed' });
+  // Each copy now opens with the new passphrase, and no longer with the old one.
+  const opens = async (copy, passphrase) =>
+    run(CLI_BIN, ['--db', copy, 'check'], { env: { ...process.env, COACHBOOK_PASSPHRASE: passphrase }, timeout: 30_000 }).then(
+      () => true,
+      () => false,
+    );
+  for (const copy of copies) {
+    const probe = join(practice.dataDir, 'probe.db');
+    await copyFile(copy, probe); // `check` opens (and may migrate) a file: never the backup itself
+    assert.ok(await opens(probe, NEW_PASSPHRASE), `${copy} opens with the new passphrase`);
+    assert.ok(!(await opens(probe, PASSPHRASE)), `${copy} no longer opens with the old one`);
+    await rm(probe, { force: true });
+  }
+  // Back to the first passphrase for the tests that follow (its own old copies are re-keyed too).
+  await (await byLabel(browser, 'Current passphrase')).setValue(NEW_PASSPHRASE);
+  await (await byLabel(browser, 'New passphrase')).setValue(PASSPHRASE);
+  await (await byLabel(browser, 'Type it again')).setValue(PASSPHRASE);
+  await click(browser, 'Change passphrase');
+  await offer.waitForDisplayed({ timeout: 60_000 });
+  await browser.$('[data-testid="rekey-old-copies"]').click();
+  await offer.waitForExist({ reverse: true, timeout: 60_000 });
 });
 
 test('idle lock: a note typed just before is saved, then the window locks', async () => {

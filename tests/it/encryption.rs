@@ -326,13 +326,14 @@ fn a_backup_needs_the_passphrase_it_was_taken_with() {
     );
     assert!(store::is_encrypted(&safety).unwrap());
     Store::verify_file(&safety, Some(&new)).unwrap();
-    // The restored database has the backup's passphrase.
+    // The restored database keeps the practice's current passphrase, not the backup's.
+    assert_eq!(outcome.protection, backup::Protection::RekeyedToCurrent);
     assert_eq!(
-        snapshot(&Store::open_with(&db, Some(&old)).unwrap()),
+        snapshot(&Store::open_with(&db, Some(&new)).unwrap()),
         before
     );
     assert_eq!(
-        Store::open_with(&db, Some(&new)).err().unwrap().kind(),
+        Store::open_with(&db, Some(&old)).err().unwrap().kind(),
         ErrorKind::WrongPassphrase
     );
 }

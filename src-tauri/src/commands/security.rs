@@ -149,6 +149,55 @@ pub async fn delete_plain_backups(
     Ok(deleted)
 }
 
+/// After a passphrase change: re-encrypts the listed copies that still open with the old
+/// passphrase with the current one. Returns the copies re-keyed.
+#[tauri::command]
+pub async fn rekey_old_backups(
+    state: State<'_, AppState>,
+    backups: State<'_, Backups>,
+    old_passphrase: String,
+    paths: Vec<String>,
+) -> Reply<Vec<String>> {
+    old_backups(&state, &backups, old_passphrase, paths, true)
+}
+
+/// After a passphrase change: deletes the listed copies that still open with the old one.
+#[tauri::command]
+pub async fn delete_old_backups(
+    state: State<'_, AppState>,
+    backups: State<'_, Backups>,
+    old_passphrase: String,
+    paths: Vec<String>,
+) -> Reply<Vec<String>> {
+    old_backups(&state, &backups, old_passphrase, paths, false)
+}
+
+fn old_backups(
+    state: &AppState,
+    backups: &Backups,
+    old: String,
+    paths: Vec<String>,
+    rekey: bool,
+) -> Reply<Vec<String>> {
+    let old = Passphrase::new(old).map_err(|e| on(e, "old_passphrase"))?;
+    let Some(new) = state.key() else {
+        return Err(Error::invalid("practice", "has no passphrase now").report());
+    };
+    let dir = backup_dir(&state.db_path());
+    let paths: Vec<PathBuf> = paths.into_iter().map(PathBuf::from).collect();
+    // The background backup's rotation must not delete a copy while it is re-keyed.
+    let done = backups
+        .paused(|| {
+            if rekey {
+                coachbook::backup::rekey_copies(&dir, &paths, &old, &new)
+            } else {
+                coachbook::backup::delete_copies(&dir, &paths, &old)
+            }
+        })
+        .map_err(|e| e.report())?;
+    Ok(done.iter().map(|p| p.display().to_string()).collect())
+}
+
 fn remove(path: &Path) -> Reply<()> {
     std::fs::remove_file(path).map_err(|e| Error::Io(e).report())
 }

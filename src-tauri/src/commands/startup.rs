@@ -50,21 +50,47 @@ pub async fn startup_state(state: State<'_, AppState>) -> Reply<StartupState> {
 /// Restores `path` over the practice (the current file is kept in the backups folder first)
 /// and reopens it. Runs with the store closed; the background backup opens short-lived
 /// connections, so a refusal because the file is open is retried for two seconds.
+/// `other_file`: the coach confirmed restoring a file that is not one of the listed backups
+/// (it is still checked whole before anything is replaced); without it only a listed backup
+/// is restored.
 #[tauri::command]
 pub async fn restore_backup(
     state: State<'_, AppState>,
     path: String,
     backup_passphrase: Option<String>,
+    other_file: Option<bool>,
 ) -> Reply<StartupState> {
     let backup_key = backup_passphrase
         .map(Passphrase::new)
         .transpose()
         .map_err(|e| e.report())?;
-    restore(&state, Path::new(&path), backup_key)
+    let backup = checked_backup(&state.db_path(), &path, other_file.unwrap_or(false))
+        .map_err(|e| e.report())?;
+    restore(&state, &backup, backup_key)
+}
+
+/// A listed backup (in the settings' folder or `backups/` beside the practice), or any full
+/// path once the coach confirmed it. Errors on field `path`.
+fn checked_backup(db: &Path, path: &str, other_file: bool) -> coachbook::Result<PathBuf> {
+    let chosen = coachbook::paths::check_practice_path(path, "path")?;
+    let resolved = std::fs::canonicalize(&chosen).unwrap_or_else(|_| chosen.clone());
+    let listed = backup_dirs(db)
+        .iter()
+        .flat_map(|dir| backup::list_backups(dir).unwrap_or_default())
+        .any(|b| std::fs::canonicalize(&b.path).is_ok_and(|p| p == resolved));
+    if listed || other_file {
+        Ok(chosen)
+    } else {
+        Err(coachbook::Error::invalid(
+            "path",
+            "is not one of the listed backups: confirm that you want to restore this file",
+        ))
+    }
 }
 
 /// `backup_key`: the backup's passphrase when it differs from the current one (a backup
-/// from before a passphrase change); the core's error says so when it is needed.
+/// from before a passphrase change); the core's error says so when it is needed. An
+/// encrypted practice keeps its current passphrase whatever the backup had.
 fn restore(state: &AppState, backup: &Path, backup_key: Option<Passphrase>) -> Reply<StartupState> {
     let restored = state.reopen(None, |db, current| {
         let dir = Settings::load_or_default(db).0.backup_dir(db);
@@ -82,18 +108,23 @@ fn restore(state: &AppState, backup: &Path, backup_key: Option<Passphrase>) -> R
                 other => break other,
             }
         };
-        let next = result.is_ok().then(|| backup_key.clone()).flatten();
+        let next = match &result {
+            Ok(outcome) => outcome.protection.key(keys).cloned(),
+            Err(_) => None,
+        };
         (result, next)
     });
     restored.map_err(|e| e.report())?;
     Ok(startup(state))
 }
 
-/// "Open another file…": the chosen file becomes the practice until the app quits.
+/// "Open another file…": the chosen file becomes the practice until the app quits. A full
+/// path to a file (never a `file:` URI or a relative path), field `path`.
 #[tauri::command]
 pub async fn open_practice(state: State<'_, AppState>, path: String) -> Reply<StartupState> {
+    let path = coachbook::paths::check_practice_path(&path, "path").map_err(|e| e.report())?;
     // An encrypted file opens locked: the lock screen asks for its passphrase.
-    state.reopen(Some(PathBuf::from(path)), |_, _| ((), None));
+    state.reopen(Some(path), |_, _| ((), None));
     Ok(startup(&state))
 }
 
@@ -150,9 +181,8 @@ fn sentence(problem: &Problem) -> String {
     }
 }
 
-/// The newest scheduled backup in the folder the settings name and in `backups/` beside the
-/// file. Copies kept before a restore are skipped: they may be the damaged file itself.
-fn latest_good_backup(db: &Path) -> Option<BackupInfo> {
+/// `backups/` beside the file, and the folder the settings name if another.
+fn backup_dirs(db: &Path) -> Vec<PathBuf> {
     let mut dirs = vec![backup::default_dir(db)];
     if let Ok(settings) = Settings::load(db) {
         let configured = settings.backup_dir(db);
@@ -160,7 +190,14 @@ fn latest_good_backup(db: &Path) -> Option<BackupInfo> {
             dirs.push(configured);
         }
     }
-    dirs.iter()
+    dirs
+}
+
+/// The newest scheduled backup in the folder the settings name and in `backups/` beside the
+/// file. Copies kept before a restore are skipped: they may be the damaged file itself.
+fn latest_good_backup(db: &Path) -> Option<BackupInfo> {
+    backup_dirs(db)
+        .iter()
         .flat_map(|dir| backup::list_backups(dir).unwrap_or_default())
         .filter(|b| b.kind == BackupKind::Scheduled)
         .max_by_key(|b| b.taken_at)
@@ -228,6 +265,25 @@ mod tests {
             .find(|b| b.kind == BackupKind::BeforeRestore)
             .unwrap();
         assert_eq!(std::fs::read(&copy.path).unwrap(), before);
+    }
+
+    #[test]
+    fn restore_takes_a_listed_backup_or_another_file_only_when_confirmed() {
+        let dir = tempfile::tempdir().unwrap();
+        let (db, written) = damaged_practice(dir.path());
+        let listed = written.path.display().to_string();
+        assert_eq!(checked_backup(&db, &listed, false).unwrap(), written.path);
+        let other = dir.path().join("from-a-usb-stick.db");
+        std::fs::copy(&written.path, &other).unwrap();
+        let text = other.display().to_string();
+        let refused = checked_backup(&db, &text, false).unwrap_err();
+        assert_eq!(refused.field(), Some("path"));
+        assert!(refused.to_string().contains("not one of the listed backups"), "{refused}");
+        assert_eq!(checked_backup(&db, &text, true).unwrap(), other);
+        for bad in ["file:///tmp/x.db", "backups/x.db", ""] {
+            let e = checked_backup(&db, bad, true).unwrap_err();
+            assert_eq!(e.field(), Some("path"), "{bad}: {e}");
+        }
     }
 
     #[test]

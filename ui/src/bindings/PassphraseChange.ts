@@ -14,4 +14,11 @@ encrypted: boolean,
  * Backups in the folder that are not encrypted: they still hold every note in plain
  * text. Taken before the passphrase was set; the coach decides whether to delete them.
  */
-plain_backups: Array<string>, };
+plain_backups: Array<string>, 
+/**
+ * After a change (encrypted → encrypted): the copies in the backups folder (rotated
+ * backups, before-restore copies) that still open with the old passphrase. The coach
+ * may re-key them to the new one or delete them ([`crate::backup::rekey_copies`],
+ * [`crate::backup::delete_copies`]).
+ */
+old_passphrase_backups: Array<string>, };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { BackupInfo } from '../bindings/BackupInfo';
 import type { BackupOutcome } from '../bindings/BackupOutcome';
-import { fileName, formatSize, formatWhen, formatWhenCapital, kindLabel, lastLine } from './backups';
+import { fileName, formatSize, formatWhen, formatWhenCapital, kindLabel, lastLine, protectionLabel } from './backups';
 
 // Local times built with the local Date constructor, so the tests hold in any time zone.
 const local = (y: number, m: number, d: number, h: number, min: number) => new Date(y, m - 1, d, h, min);
@@ -12,6 +12,7 @@ const info = (at: Date, size = 1_000_000): BackupInfo => ({
   kind: 'scheduled',
   size,
   path: `/data/backups/coachbook-x.db`,
+  encrypted: false,
 });
 
 describe('formatSize', () => {
@@ -80,5 +81,9 @@ describe('labels', () => {
     expect(kindLabel('scheduled')).toBe('Automatic');
     expect(kindLabel('before_restore')).toBe('Before a restore');
     expect(fileName('/a/b/coachbook-20261124-104200.db')).toBe('coachbook-20261124-104200.db');
+  });
+  it('says which copies anyone with the file can read', () => {
+    expect(protectionLabel(true)).toBe('Encrypted');
+    expect(protectionLabel(false)).toBe('Not encrypted');
   });
 });

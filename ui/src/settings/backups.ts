@@ -40,6 +40,11 @@ export function kindLabel(kind: BackupInfo['kind']): string {
   return kind === 'before_restore' ? 'Before a restore' : 'Automatic';
 }
 
+/** Whether a copy needs a passphrase: a plain one can be read by anyone who has the file. */
+export function protectionLabel(encrypted: boolean): string {
+  return encrypted ? 'Encrypted' : 'Not encrypted';
+}
+
 /** Why a backup failed, in plain words: a full disk says so, whatever SQLite called it. */
 export function failureReason(error: { kind: string; message: string }): string {
   return error.kind === 'disk_full' ? 'the backups folder’s disk is full' : error.message;

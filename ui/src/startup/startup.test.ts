@@ -18,6 +18,7 @@ const backup: BackupInfo = {
   kind: 'scheduled',
   size: 1_234_567,
   path: '/data/backups/coachbook-20261123-093000.db',
+  encrypted: false,
 };
 
 function startup(problem: Problem['problem'], latest: BackupInfo | null): { s: StartupState; status: Problem } {
