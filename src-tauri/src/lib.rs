@@ -4,6 +4,7 @@ mod backups;
 mod bindings;
 pub mod commands;
 mod state;
+mod written;
 
 use state::AppState;
 use std::path::PathBuf;
@@ -11,9 +12,11 @@ use std::path::PathBuf;
 /// Builds and runs the Tauri application; returns when the last window is closed.
 pub fn run() {
     let started = std::time::Instant::now();
+    coachbook::harden::private_umask();
     // The same file as the CLI: COACHBOOK_DB, else the platform's app-data folder.
     let db_path =
         coachbook::store::db_path_from_env().unwrap_or_else(|| PathBuf::from("coachbook.db"));
+    let harden_path = db_path.clone();
     let result = tauri::Builder::default()
         // First, so a second launch hands over to the running one (focus) and exits before
         // anything opens the practice. Without a session bus it does nothing.
@@ -25,9 +28,24 @@ pub fn run() {
                 let _ = window.set_focus();
             }
         }))
+        // After the single-instance check (plugins set up in order) and before the window
+        // starts WebKit's processes, which inherit the core-size limit: an encrypted
+        // practice's notes must never reach a core file. The state does it again whenever a
+        // passphrase comes into memory later.
+        .plugin(
+            tauri::plugin::Builder::<tauri::Wry>::new("coachbook-harden")
+                .setup(move |_, _| {
+                    if coachbook::store::is_encrypted(&harden_path).unwrap_or(false) {
+                        state::no_core_dumps();
+                    }
+                    Ok(())
+                })
+                .build(),
+        )
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
         .manage(backups::Backups::default())
+        .manage(written::Written::default())
         .manage(AppState::new(db_path))
         .manage(commands::practice::Startup(started))
         .invoke_handler(tauri::generate_handler![
@@ -42,6 +60,8 @@ pub fn run() {
             commands::security::security_status,
             commands::security::set_lock_after,
             commands::security::delete_plain_backups,
+            commands::security::rekey_old_backups,
+            commands::security::delete_old_backups,
             commands::practice::first_paint,
             commands::practice::today,
             commands::practice::practice_counts,
@@ -82,6 +102,8 @@ pub fn run() {
             commands::framework::set_competency_retired,
             commands::report::report_preview,
             commands::report::save_report,
+            commands::report::open_written,
+            commands::report::reveal_written,
             commands::report::report_folder,
             commands::report::get_coach,
             commands::report::set_coach,

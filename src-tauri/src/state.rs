@@ -102,6 +102,7 @@ impl AppState {
         }
         if next_key.is_some() {
             inner.key = next_key;
+            no_core_dumps();
         }
         inner.ensure_open();
         out
@@ -135,6 +136,9 @@ impl AppState {
         if !matches!(inner.practice, Practice::New) {
             return Err(Error::invalid("practice", "already exists").report());
         }
+        if key.is_some() {
+            no_core_dumps();
+        }
         let store = Store::open_with(&inner.db_path, key.as_ref()).map_err(|e| e.report())?;
         inner.practice = Practice::Ready {
             store,
@@ -151,6 +155,8 @@ impl AppState {
         if !matches!(inner.practice, Practice::Locked) {
             return Ok(());
         }
+        // Before the first decrypted page is in memory.
+        no_core_dumps();
         match open(&inner.db_path, Some(&key)) {
             Err(e) => Err(e.report()),
             Ok(practice) => {
@@ -182,8 +188,19 @@ impl AppState {
             return Err(Error::invalid("practice", "is not open").report());
         };
         let (out, next) = f(store, key.as_ref()).map_err(|e| e.report())?;
+        if next.is_some() {
+            no_core_dumps();
+        }
         *key = next;
         Ok(out)
+    }
+}
+
+/// Core dumps off for the rest of the run (see `coachbook::harden`): called whenever a
+/// passphrase comes into memory. A failure is said on stderr; the app goes on.
+pub fn no_core_dumps() {
+    if let Err(e) = coachbook::harden::disable_core_dumps() {
+        eprintln!("coachbook-app: could not switch core dumps off: {e}");
     }
 }
 
@@ -362,5 +379,7 @@ mod tests {
         assert!(again.status(|_, p| matches!(p, Practice::Locked)));
         again.unlock(key).unwrap();
         assert_eq!(again.with(|s| s.counts()).unwrap().clients, 1);
+        // Decrypted notes in memory: this process can no longer write a core file.
+        assert_eq!(coachbook::harden::core_dump_state(), (0, false));
     }
 }

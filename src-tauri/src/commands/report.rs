@@ -3,6 +3,7 @@
 
 use super::Reply;
 use crate::state::AppState;
+use crate::written::Written;
 use coachbook::model::Coach;
 use coachbook::report::{self, Paper, ReportPreview, ReportRequest};
 use coachbook::settings::Settings;
@@ -27,20 +28,52 @@ pub struct SavedReport {
     pub bytes: u64,
 }
 
-/// Writes the PDF to `path` (chosen in the native save dialog): whole or not at all.
+/// Writes the PDF to `path` (chosen in the native save dialog): whole or not at all, never
+/// over the practice's own files or in the backups folder (the core checks), and remembered
+/// so that "Open" and "Show in folder" may open it.
 #[tauri::command]
 pub async fn save_report(
     state: State<'_, AppState>,
+    written: State<'_, Written>,
     request: ReportRequest,
     path: String,
 ) -> Reply<SavedReport> {
     let out = checked_out(&path).map_err(|e| e.report())?;
     let r = state.with(|s| report::write(s, &request, coachbook::time::now(), &out))?;
+    written.add(&out);
     Ok(SavedReport {
         path: out.display().to_string(),
         pages: r.pages,
         bytes: r.pdf.len() as u64,
     })
+}
+
+/// "Open": a report this run saved, with the system's PDF viewer.
+#[tauri::command]
+pub async fn open_written(
+    app: tauri::AppHandle,
+    written: State<'_, Written>,
+    path: String,
+) -> Reply<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let file = written.check(&path).map_err(|e| e.report())?;
+    app.opener()
+        .open_path(file.display().to_string(), None::<&str>)
+        .map_err(|e| coachbook::Error::Io(std::io::Error::other(e.to_string())).report())
+}
+
+/// "Show in folder": a report this run saved, selected in the file manager.
+#[tauri::command]
+pub async fn reveal_written(
+    app: tauri::AppHandle,
+    written: State<'_, Written>,
+    path: String,
+) -> Reply<()> {
+    use tauri_plugin_opener::OpenerExt;
+    let file = written.check(&path).map_err(|e| e.report())?;
+    app.opener()
+        .reveal_item_in_dir(file)
+        .map_err(|e| coachbook::Error::Io(std::io::Error::other(e.to_string())).report())
 }
 
 /// Where the save dialog starts the first time: Documents when there is one, else home.

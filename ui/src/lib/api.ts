@@ -44,7 +44,6 @@ import type { PassphraseChange } from '../bindings/PassphraseChange';
 import type { SecurityStatus } from '../bindings/SecurityStatus';
 import { dirname, join as joinPath } from '@tauri-apps/api/path';
 import { save as saveDialog } from '@tauri-apps/plugin-dialog';
-import { openPath, revealItemInDir } from '@tauri-apps/plugin-opener';
 
 /** A failed command: `field` names the input at fault when there is one. */
 export class ApiError extends Error implements ErrorReport {
@@ -112,6 +111,12 @@ export const api = {
   setLockAfter: (minutes: number) => call<null>('set_lock_after', { minutes }),
   /** Deletes backups that still hold the notes in plain text; answers the deleted paths. */
   deletePlainBackups: (paths: string[]) => call<string[]>('delete_plain_backups', { paths }),
+  /** After a passphrase change: the copies that still open with the old one, re-keyed to the current one. */
+  rekeyOldBackups: (oldPassphrase: string, paths: string[]) =>
+    call<string[]>('rekey_old_backups', { oldPassphrase, paths }),
+  /** After a passphrase change: the copies that still open with the old one, deleted. */
+  deleteOldBackups: (oldPassphrase: string, paths: string[]) =>
+    call<string[]>('delete_old_backups', { oldPassphrase, paths }),
   firstPaint: () => call<number>('first_paint'),
   today: () => call<Today>('today'),
   practiceCounts: () => call<Counts>('practice_counts'),
@@ -216,20 +221,8 @@ export const native = {
       throw toApiError(e);
     }
   },
-  /** Opens a file with the system's default app. */
-  openFile: async (path: string): Promise<void> => {
-    try {
-      await openPath(path);
-    } catch (e) {
-      throw toApiError(e);
-    }
-  },
-  /** Shows the file selected in the file manager. */
-  showInFolder: async (path: string): Promise<void> => {
-    try {
-      await revealItemInDir(path);
-    } catch (e) {
-      throw toApiError(e);
-    }
-  },
+  /** Opens a report this session saved with the system's default app (Rust checks that it is one). */
+  openFile: (path: string): Promise<void> => call<void>('open_written', { path }),
+  /** Shows a report this session saved, selected in the file manager. */
+  showInFolder: (path: string): Promise<void> => call<void>('reveal_written', { path }),
 };

@@ -1,5 +1,5 @@
 // The report dialog against a fake backend behind the real `invoke` path: the plugins (save
-// dialog, path, opener) are IPC calls too, so the whole Save… flow runs here.
+// dialog, path) are IPC calls too, so the whole Save… flow runs here.
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { clearMocks, mockIPC, mockWindows } from '@tauri-apps/api/mocks';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -135,10 +135,13 @@ describe('ReportDialog', () => {
     expect(screen.getByTestId('report-save-state').textContent?.replace(/\s+/g, ' ')).toMatch(/Saved — 3 pages, 47 KB\s*\/home\/coach\/r\.pdf/);
     await waitFor(() => expect(document.activeElement?.textContent).toBe('Open'));
     await fireEvent.click(screen.getByText('Open'));
-    await waitFor(() => expect(calls('plugin:opener|open_path')).toHaveLength(1));
-    expect(calls('plugin:opener|open_path')[0].args.path).toBe('/home/coach/r.pdf');
+    // Through the app's own commands (Rust opens only a report it saved), never the opener plugin.
+    await waitFor(() => expect(calls('open_written')).toHaveLength(1));
+    expect(calls('open_written')[0].args.path).toBe('/home/coach/r.pdf');
     await fireEvent.click(screen.getByText('Show in folder'));
-    await waitFor(() => expect(calls('plugin:opener|reveal_item_in_dir')).toHaveLength(1));
+    await waitFor(() => expect(calls('reveal_written')).toHaveLength(1));
+    expect(calls('reveal_written')[0].args.path).toBe('/home/coach/r.pdf');
+    expect(calls('plugin:opener|open_path')).toHaveLength(0);
     // The next report starts where this one went.
     await fireEvent.click(screen.getByText('Save…'));
     await waitFor(() => expect(calls('plugin:dialog|save')).toHaveLength(2));
