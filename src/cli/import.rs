@@ -1,8 +1,8 @@
 //! `coachbook import FILE.json`: a JSON export, all or nothing.
 
 use super::Ctx;
+use coachbook::Result;
 use coachbook::export::{self, ImportOptions};
-use coachbook::{Error, Result};
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -16,8 +16,7 @@ pub struct Args {
 
 pub fn run(args: Args, ctx: &Ctx, out: &mut impl Write) -> Result<()> {
     let file = &args.file;
-    let text = std::fs::read_to_string(file)
-        .map_err(|e| Error::invalid("FILE", format!("cannot read {}: {e}", file.display())))?;
+    let text = export::read_import_file(file, "FILE")?;
     let mut store = ctx.open()?;
     let update = args.update;
     let s = export::import_json(&mut store, &text, ImportOptions { update })?;

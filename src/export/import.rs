@@ -25,6 +25,50 @@ pub struct ImportSummary {
     pub assignments: usize,
 }
 
+/// The largest export `read_import_file` reads (docs/export-format.md). Parsing holds the
+/// text, a JSON tree of it and the records at once — several times the file's size — so a
+/// bigger file is refused before it is read. A ten-year practice exports to far less.
+pub const MAX_IMPORT_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads an export for import: refused (on `field`) when larger than [`MAX_IMPORT_BYTES`]
+/// before a byte is read, and never reads more than that (a pipe, a file that grows).
+pub fn read_import_file(path: &std::path::Path, field: &str) -> Result<String> {
+    use std::io::Read;
+    let cannot =
+        |e: std::io::Error| Error::invalid(field, format!("cannot read {}: {e}", path.display()));
+    let too_big = |len: u64| {
+        Error::invalid(
+            field,
+            format!(
+                "{} is {len} bytes; an import can be at most {} MB ({MAX_IMPORT_BYTES} bytes)",
+                path.display(),
+                MAX_IMPORT_BYTES / 1_048_576
+            ),
+        )
+    };
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let len = file.metadata().map_err(cannot)?.len();
+    if len > MAX_IMPORT_BYTES {
+        return Err(too_big(len));
+    }
+    let mut bytes = Vec::with_capacity(len as usize);
+    file.take(MAX_IMPORT_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(cannot)?;
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(too_big(bytes.len() as u64));
+    }
+    String::from_utf8(bytes).map_err(|_| {
+        Error::invalid(
+            field,
+            format!(
+                "{} is not UTF-8 text (not a Coachbook export)",
+                path.display()
+            ),
+        )
+    })
+}
+
 pub fn import_json(store: &mut Store, text: &str, options: ImportOptions) -> Result<ImportSummary> {
     let doc = parse(text)?;
     import_document(store, &doc, options)

@@ -5,7 +5,9 @@
 mod import;
 pub mod markdown;
 
-pub use import::{ImportOptions, ImportSummary, import_document, import_json};
+pub use import::{
+    ImportOptions, ImportSummary, MAX_IMPORT_BYTES, import_document, import_json, read_import_file,
+};
 pub use markdown::{MarkdownOptions, MarkdownSummary, export_markdown};
 
 use crate::Result;

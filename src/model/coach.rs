@@ -24,6 +24,9 @@ pub struct Logo {
 }
 
 pub const LOGO_MAX_BYTES: usize = 2 * 1024 * 1024;
+/// The widest and tallest logo accepted, in pixels: a report prints it ~3 cm wide, and the
+/// decoder's memory grows with width × height (a small file can claim millions of pixels).
+pub const LOGO_MAX_SIDE: u32 = 4096;
 
 impl Coach {
     pub fn validate(&self) -> Result<()> {
@@ -41,9 +44,15 @@ impl Coach {
 }
 
 impl Logo {
-    /// Decodes and checks the image: the type must match its first bytes.
+    /// Decodes and checks the image: the text's length before decoding it, then the type
+    /// against its first bytes and the size its header claims — all before anything
+    /// decodes the pixels.
     pub fn bytes(&self) -> Result<Vec<u8>> {
         use base64::Engine;
+        // Base64 is 4 characters for 3 bytes: a longer text cannot be a 2 MB image.
+        if self.data.len() > LOGO_MAX_BYTES.div_ceil(3) * 4 {
+            return Err(Error::invalid("coach.logo.data", "must be at most 2 MB"));
+        }
         let bytes = base64::engine::general_purpose::STANDARD
             .decode(&self.data)
             .map_err(|_| Error::invalid("coach.logo.data", "must be base64"))?;
@@ -64,6 +73,24 @@ impl Logo {
             return Err(Error::invalid(
                 "coach.logo.data",
                 format!("is not a {} image", self.mime),
+            ));
+        }
+        let size = match self.mime.as_str() {
+            "image/png" => super::image_size::png(&bytes),
+            _ => super::image_size::jpeg(&bytes),
+        };
+        let Some((w, h)) = size else {
+            return Err(Error::invalid(
+                "coach.logo.data",
+                format!("is not a whole {} image (no size in its header)", self.mime),
+            ));
+        };
+        if w == 0 || h == 0 || w > LOGO_MAX_SIDE || h > LOGO_MAX_SIDE {
+            return Err(Error::invalid(
+                "coach.logo.data",
+                format!(
+                    "is {w} × {h} pixels; a logo can be at most {LOGO_MAX_SIDE} × {LOGO_MAX_SIDE}"
+                ),
             ));
         }
         Ok(bytes)

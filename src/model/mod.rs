@@ -8,6 +8,7 @@ pub mod client;
 pub mod coach;
 pub mod competency;
 pub mod goal;
+pub(crate) mod image_size;
 pub mod session;
 
 pub use assignment::{Assignment, AssignmentDetails, AssignmentStatus, Debrief, ExposureKind};

@@ -228,7 +228,8 @@ fn a_retired_competency_is_not_offered_for_new_goals() {
 #[test]
 fn the_coach_profile_round_trips_with_a_logo() {
     let mut t = temp_store();
-    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    // A PNG header: signature, IHDR, 40 × 20 pixels (its size is checked, never decoded here).
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x28\0\0\0\x14".to_vec();
     let coach = Coach {
         name: "Alex Morgan".into(),
         credentials: "PCC".into(),

@@ -370,7 +370,12 @@ fn practice() -> impl Strategy<Value = Document> {
             let coach = Coach {
                 name: coach_name,
                 credentials,
-                logo: logo.then(|| Logo::from_bytes("image/png".into(), b"\x89PNG\r\n\x1a\nrest")),
+                logo: logo.then(|| {
+                    Logo::from_bytes(
+                        "image/png".into(),
+                        b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10rest",
+                    )
+                }),
             };
             prop::collection::vec(client(ids), 0..4).prop_map(move |clients| Document {
                 format: export::FORMAT.into(),
