@@ -16,6 +16,10 @@ want=(
   dbus-daemon
   # checking PDFs and benchmarks
   poppler-utils qpdf ripgrep
+  # driving the real GTK file dialogs in the end-to-end tests
+  xdotool
+  # scripts/e2e.sh asks tauri-driver whether it is up
+  curl
 )
 # The report benchmark compares with printing HTML in headless Chromium.
 [ "${1:-}" = "--bench" ] && want+=(chromium)

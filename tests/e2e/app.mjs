@@ -25,6 +25,18 @@ export function withTimeout(promise, ms, what) {
 }
 
 /**
+ * A test that cannot run here (a tool missing, no root for a mount): it skips visibly on a
+ * developer's machine, but in CI (`CI=true`) it fails — a skip there would hide a missing install
+ * (scripts/install-deps.sh installs every tool a test uses). Returns true when the caller must stop.
+ */
+export function cannotRunHere(t, why) {
+  if (process.env.CI === 'true') throw new Error(`CI=true: this test must run, but ${why}`);
+  t.skip(`SKIPPED: ${why}`);
+  console.log(`# skipped: ${why}`);
+  return true;
+}
+
+/**
  * A data directory for a practice that outlives one app run (relaunch and kill tests). Returns
  * `{ dataDir, db, remove() }`; pass `db` to `launchApp({ db })` as often as needed, then `remove()`.
  */

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { deflateSync } from 'node:zlib';
 import { after, before, test } from 'node:test';
-import { REPO_ROOT, launchApp, newPractice } from './app.mjs';
+import { REPO_ROOT, cannotRunHere, launchApp, newPractice } from './app.mjs';
 import { button, byLabel, click, openClient } from './ui.mjs';
 
 /** Screenshots go to target/e2e-screenshots; with E2E_DOCS_SCREENSHOTS=1 also to docs/ (a test run must not dirty the tree). */
@@ -329,10 +329,7 @@ async function xdotool(...args) {
 }
 
 test('Save… through the real native save dialog (driven with xdotool)', { timeout: 90_000 }, async (t) => {
-  if ((await xdotool('version')) === null) {
-    t.skip('xdotool is not installed');
-    return;
-  }
+  if ((await xdotool('version')) === null && cannotRunHere(t, 'xdotool is not installed (scripts/install-deps.sh installs it)')) return;
   assert.ok(pick, 'the first test picked a client');
   const { browser } = app;
   await openClient(browser, pick.name);
