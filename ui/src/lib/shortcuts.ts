@@ -22,19 +22,6 @@ export function saveNow(): void {
   void saveHandlers[saveHandlers.length - 1]?.();
 }
 
-/** Runs the current screen's save handler and waits for it, at most `ms`: true when it finished. */
-export async function flushTopSave(ms: number): Promise<boolean> {
-  const handler = saveHandlers[saveHandlers.length - 1];
-  if (!handler) return true;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const late = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
-  const done = Promise.resolve(handler()).then(
-    () => true,
-    () => false,
-  );
-  return Promise.race([done, late]).finally(() => clearTimeout(timer));
-}
-
 /** Ctrl+P: the client screen registers "Progress report…"; the returned function unregisters. */
 const reportHandlers: Handler[] = [];
 export function onReportShortcut(handler: Handler): () => void {
