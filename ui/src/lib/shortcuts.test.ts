@@ -18,6 +18,16 @@ describe('app shortcuts', () => {
     expect(handleShortcut(key('k'), a)).toBe(false);
   });
 
+  it('Ctrl+Shift+D switches discreet mode, over a dialog too; Ctrl+D alone does nothing', () => {
+    const a = { ...actions(), discreet: vi.fn() };
+    expect(handleShortcut(key('D', { ctrlKey: true, shiftKey: true }), a)).toBe(true);
+    const close = openModal();
+    expect(handleShortcut(key('d', { ctrlKey: true, shiftKey: true }), a)).toBe(true);
+    close();
+    expect(handleShortcut(key('d', { ctrlKey: true }), a)).toBe(false);
+    expect(a.discreet).toHaveBeenCalledTimes(2);
+  });
+
   it('Esc goes back, unless something handled it already', () => {
     const a = actions();
     expect(handleShortcut(key('Escape'), a)).toBe(true);

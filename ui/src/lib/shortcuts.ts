@@ -52,6 +52,8 @@ export interface ShortcutActions {
   search: () => void;
   /** Ctrl+L: lock now (only with a passphrase). */
   lock?: () => void;
+  /** Ctrl+Shift+D: discreet mode on or off. */
+  discreet?: () => void;
 }
 
 /** Maps a key event to an app action; returns true when it handled the event. */
@@ -59,6 +61,11 @@ export function handleShortcut(e: KeyboardEvent, actions: ShortcutActions): bool
   const mod = e.ctrlKey || e.metaKey;
   if (mod && !e.shiftKey && !e.altKey && e.key.toLowerCase() === 'k') {
     actions.search();
+    return true;
+  }
+  // Discreet mode, like the lock, works over anything: the coach may need it at once.
+  if (mod && e.shiftKey && !e.altKey && e.key.toLowerCase() === 'd' && actions.discreet) {
+    actions.discreet();
     return true;
   }
   // Lock works over anything, the search palette included.

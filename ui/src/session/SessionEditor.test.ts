@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Session } from '../bindings/Session';
 import type { SessionDetails } from '../bindings/SessionDetails';
 import { saveNow } from '../lib/shortcuts';
+import { discreet } from '../lib/discreet.svelte';
 import SessionEditor from './SessionEditor.svelte';
 import { goal as goalFixture } from '../test/fixtures';
 
@@ -124,6 +125,20 @@ describe('SessionEditor', () => {
     // Opening is not a change: nothing saved.
     await new Promise((r) => setTimeout(r, 400));
     expect(backend.saves).toHaveLength(0);
+  });
+
+  it('discreet mode takes the private notes out of the page, and brings them back when off', async () => {
+    backend.session.private_notes = 'Worried about the board; do not share';
+    await openEditor();
+    expect(document.body.innerHTML).toContain('Worried about the board');
+    discreet.on = true;
+    await waitFor(() => expect(screen.getByTestId('private-hidden')).toBeTruthy());
+    expect(document.body.innerHTML).not.toContain('Worried about the board');
+    // The notes are still the session's: typing elsewhere saves them unchanged.
+    await fireEvent.input(screen.getByLabelText('Notes'), { target: { value: 'Shared notes' } });
+    await waitFor(() => expect(backend.saves.at(-1)?.private_notes).toBe('Worried about the board; do not share'));
+    discreet.on = false;
+    await waitFor(() => expect((screen.getByLabelText('Private notes') as HTMLTextAreaElement).value).toContain('Worried'));
   });
 
   it('typing shows "Saving…" then "Saved" once the whole session is on disk', async () => {
