@@ -6,9 +6,9 @@
 
 use crate::common;
 use chrono::{DateTime, TimeDelta, Utc};
-use coachbook::{ErrorKind, Store};
 use coachbook::backup::{self, Protection, RestoreKeys};
 use coachbook::store::{self, Passphrase};
+use coachbook::{ErrorKind, Store};
 use common::snapshot;
 use std::path::Path;
 

@@ -278,7 +278,12 @@ mod tests {
         let text = other.display().to_string();
         let refused = checked_backup(&db, &text, false).unwrap_err();
         assert_eq!(refused.field(), Some("path"));
-        assert!(refused.to_string().contains("not one of the listed backups"), "{refused}");
+        assert!(
+            refused
+                .to_string()
+                .contains("not one of the listed backups"),
+            "{refused}"
+        );
         assert_eq!(checked_backup(&db, &text, true).unwrap(), other);
         for bad in ["file:///tmp/x.db", "backups/x.db", ""] {
             let e = checked_backup(&db, bad, true).unwrap_err();
