@@ -7,6 +7,7 @@ pub mod demo;
 pub mod error;
 pub mod export;
 pub mod harden;
+pub mod import;
 pub mod model;
 pub mod paths;
 pub mod private;
