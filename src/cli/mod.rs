@@ -12,6 +12,9 @@ mod clients;
 mod demo;
 mod export;
 mod import;
+mod import_csv;
+mod import_notes;
+mod import_preview;
 mod passphrase;
 mod print;
 mod report;
@@ -50,6 +53,13 @@ enum Command {
     Demo(demo::Args),
     /// Import a JSON export, all or nothing
     Import(import::Args),
+    /// Clients and sessions from a CSV (a spreadsheet or a coaching platform's export),
+    /// all or nothing
+    #[command(name = "import-csv")]
+    ImportCsv(import_csv::Args),
+    /// A session per dated Markdown note of a folder (an Obsidian vault), all or nothing
+    #[command(name = "import-notes")]
+    ImportNotes(import_notes::Args),
     /// Export the whole practice as JSON (`-` for standard output), or as Markdown files
     Export(export::Args),
     /// Search the whole practice: notes, agendas, takeaways, goals, assignments, debriefs, clients
@@ -131,6 +141,8 @@ fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Demo(args) => demo::run(args, &ctx, out)?,
         Command::Import(args) => import::run(args, &ctx, out)?,
+        Command::ImportCsv(args) => import_csv::run(args, &ctx, out)?,
+        Command::ImportNotes(args) => import_notes::run(args, &ctx, out)?,
         Command::Export(args) => export::run(args, &ctx, out)?,
         Command::Search(args) => search::run(args, &ctx, out)?,
         Command::Clients(args) => clients::run(args, &ctx, out)?,

@@ -269,6 +269,8 @@ const EXACT: &[(CsvField, &[&str])] = &[
             "private",
             "internal notes",
             "coach only notes",
+            "coach private notes",
+            "private coach notes",
         ],
     ),
     (

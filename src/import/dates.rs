@@ -178,6 +178,8 @@ pub fn evidence(text: &str) -> Option<Evidence> {
             return Some(Evidence::None);
         }
         return Some(match (a > 12, b > 12) {
+            // 03/03/2026 is the same day either way.
+            _ if a == b => Evidence::None,
             (false, false) => Evidence::Ambiguous,
             (true, false) => Evidence::Only(DateOrder::DayFirst),
             (false, true) => Evidence::Only(DateOrder::MonthFirst),
@@ -243,7 +245,7 @@ pub fn parse(text: &str, order: Option<DateOrder>) -> Result<When, DateError> {
                     DateOrder::DayFirst
                 } else if a > 12 && b <= 12 {
                     DateOrder::DayFirst
-                } else if b > 12 && a <= 12 {
+                } else if (b > 12 && a <= 12) || a == b {
                     DateOrder::MonthFirst
                 } else {
                     order.ok_or(DateError::Ambiguous)?

@@ -295,6 +295,17 @@ pub fn plan(conn: &Connection, folder: &Folder, options: &NotesOptions) -> Resul
     let mut no_time = 0;
 
     for (note, fm, body) in &parsed {
+        // A template's date is a placeholder (`{{date}}`, Templater's `<% … %>`).
+        if fm
+            .get(DATE_KEYS)
+            .is_some_and(|(_, v)| v.contains("{{") || v.contains("<%"))
+        {
+            plan.skipped.push(Skipped {
+                what: note.path.clone(),
+                why: "a template (its date is a placeholder)".to_string(),
+            });
+            continue;
+        }
         let when = match date_of(note, fm, Some(order)) {
             None => {
                 plan.skipped.push(Skipped {

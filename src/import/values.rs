@@ -47,10 +47,12 @@ pub fn format(text: &str) -> Option<SessionFormat> {
         Some(SessionFormat::Observation)
     } else if has("debrief") {
         Some(SessionFormat::Debrief)
-    } else if matches!(
-        w.as_str(),
-        "1 1" | "one to one" | "individual" | "one on one" | "1 on 1"
-    ) {
+    } else if w.starts_with("1 1")
+        || w.contains("one to one")
+        || w.contains("one on one")
+        || has("individual")
+        || has("coaching")
+    {
         Some(SessionFormat::OneToOne)
     } else {
         SessionFormat::parse(text.trim(), "format").ok()
@@ -100,7 +102,11 @@ mod tests {
         assert_eq!(status("maybe"), None);
         assert_eq!(format("Group coaching"), Some(SessionFormat::Team));
         assert_eq!(format("1:1"), Some(SessionFormat::OneToOne));
-        assert_eq!(format("Executive Coaching 60"), None);
+        assert_eq!(
+            format("Executive Coaching 60"),
+            Some(SessionFormat::OneToOne)
+        );
+        assert_eq!(format("Intake"), None);
         assert_eq!(medium("Zoom"), Some(Medium::Video));
         assert_eq!(medium("Phone call"), Some(Medium::Phone));
         assert_eq!(medium("In-person"), Some(Medium::InPerson));
