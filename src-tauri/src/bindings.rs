@@ -58,6 +58,11 @@ mod tests {
             coachbook::backup::BackupInfo::export_all(&cfg),
             crate::backups::BackupOutcome::export_all(&cfg),
             crate::commands::backups::BackupsOverview::export_all(&cfg),
+            coachbook::import::CsvPreview::export_all(&cfg),
+            coachbook::import::ImportPreview::export_all(&cfg),
+            coachbook::import::Imported::export_all(&cfg),
+            coachbook::import::ClientFrom::export_all(&cfg),
+            coachbook::import::DateOrder::export_all(&cfg),
         ];
         for r in results {
             r.expect("export TypeScript bindings");

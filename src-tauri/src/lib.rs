@@ -114,6 +114,11 @@ pub fn run() {
             commands::backups::set_backup_dir,
             commands::backups::choose_backup_dir,
             commands::backups::show_backup_folder,
+            commands::import::import_csv_preview,
+            commands::import::import_csv,
+            commands::import::import_notes_preview,
+            commands::import::import_notes,
+            commands::import::choose_import_source,
         ])
         .setup(|app| {
             backups::start_scheduler(app.handle().clone());

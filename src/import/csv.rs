@@ -12,6 +12,7 @@ use crate::{Error, Result};
 use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
+use std::path::Path;
 
 /// How many rows the mapping step shows.
 pub const SAMPLE_ROWS: usize = 5;
@@ -259,4 +260,17 @@ pub fn plan(
         &mut plan,
     )?;
     Ok(plan)
+}
+
+/// [`preview`] of a file the coach chose (checked: a readable file, not the practice).
+pub fn preview_file(store: &Store, path: &Path, options: &CsvOptions) -> Result<CsvPreview> {
+    let file = super::check_path("file", path, false, store.path())?;
+    preview(store.conn(), &std::fs::read(file)?, options)
+}
+
+/// [`import`] of a file the coach chose (checked as in [`preview_file`]).
+pub fn import_file(store: &mut Store, path: &Path, options: &CsvOptions) -> Result<Imported> {
+    let file = super::check_path("file", path, false, store.path())?;
+    let bytes = std::fs::read(file)?;
+    import(store, &bytes, options)
 }

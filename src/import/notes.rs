@@ -128,6 +128,18 @@ pub fn import(store: &mut Store, dir: &Path, options: &NotesOptions) -> Result<I
     super::plan_and_apply(store, options.now, |tx| plan(tx, &folder, options))
 }
 
+/// [`preview`] of a folder the coach chose (checked: an existing folder).
+pub fn preview_dir(store: &Store, dir: &Path, options: &NotesOptions) -> Result<ImportPreview> {
+    let dir = super::check_path("folder", dir, true, store.path())?;
+    preview(store.conn(), &dir, options)
+}
+
+/// [`import`] of a folder the coach chose (checked as in [`preview_dir`]).
+pub fn import_dir(store: &mut Store, dir: &Path, options: &NotesOptions) -> Result<Imported> {
+    let dir = super::check_path("folder", dir, true, store.path())?;
+    import(store, &dir, options)
+}
+
 /// Folder names that group notes rather than name a client.
 fn is_generic(folder: &str) -> bool {
     let w = folder.trim().to_lowercase();

@@ -6,6 +6,7 @@ pub mod backups;
 pub mod clients;
 pub mod framework;
 pub mod goals;
+pub mod import;
 pub mod practice;
 pub mod report;
 pub mod search;

@@ -42,6 +42,12 @@ import type { ReportRequest } from '../bindings/ReportRequest';
 import type { SavedReport } from '../bindings/SavedReport';
 import type { PassphraseChange } from '../bindings/PassphraseChange';
 import type { SecurityStatus } from '../bindings/SecurityStatus';
+import type { ClientFrom } from '../bindings/ClientFrom';
+import type { CsvField } from '../bindings/CsvField';
+import type { CsvPreview } from '../bindings/CsvPreview';
+import type { DateOrder } from '../bindings/DateOrder';
+import type { ImportPreview } from '../bindings/ImportPreview';
+import type { Imported } from '../bindings/Imported';
 import { dirname, join as joinPath } from '@tauri-apps/api/path';
 import { save as saveDialog } from '@tauri-apps/plugin-dialog';
 
@@ -187,6 +193,20 @@ export const api = {
   /** The system's folder picker, then as setBackupDir; null when cancelled. */
   chooseBackupDir: () => call<BackupsOverview | null>('choose_backup_dir'),
   showBackupFolder: () => call<null>('show_backup_folder'),
+
+  /** A CSV's columns, the mapping (guessed when null), its first rows and what it would create. */
+  importCsvPreview: (path: string, mapping: CsvField[] | null, dates: DateOrder | null) =>
+    call<CsvPreview>('import_csv_preview', { path, mapping, dates }),
+  /** Every row in one transaction, or none (the error names the row and column). */
+  importCsv: (path: string, mapping: CsvField[], dates: DateOrder | null) =>
+    call<Imported>('import_csv', { path, mapping, dates }),
+  /** What a folder of Markdown notes would create. */
+  importNotesPreview: (path: string, clientFrom: ClientFrom, dates: DateOrder | null, privateNotes: boolean) =>
+    call<ImportPreview>('import_notes_preview', { path, clientFrom, dates, private: privateNotes }),
+  importNotes: (path: string, clientFrom: ClientFrom, dates: DateOrder | null, privateNotes: boolean) =>
+    call<Imported>('import_notes', { path, clientFrom, dates, private: privateNotes }),
+  /** The system's file (CSV) or folder picker; null when cancelled. */
+  chooseImportSource: (folder: boolean) => call<string | null>('choose_import_source', { folder }),
 
   /** Page 1 of a progress report as SVG, and its page count. */
   reportPreview: (request: ReportRequest) => call<ReportPreview>('report_preview', { request }),

@@ -29,7 +29,9 @@ export type Route =
   /** Settings: the coach's name, credentials and logo (they head reports), paper size. */
   | { name: 'profile' }
   /** Settings: the passphrase and the idle lock. */
-  | { name: 'security' };
+  | { name: 'security' }
+  /** Settings: bring clients and sessions in from a CSV or a folder of Markdown notes. */
+  | { name: 'import' };
 
 export const nav = $state({ stack: [{ name: 'today' }] as Route[] });
 

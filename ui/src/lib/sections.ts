@@ -2,7 +2,7 @@
 // App.svelte). Icons are 24×24 outline paths, drawn with the current colour.
 import type { Route } from './router.svelte';
 
-export type SectionName = 'today' | 'clients' | 'framework' | 'backups' | 'profile' | 'security';
+export type SectionName = 'today' | 'clients' | 'framework' | 'backups' | 'profile' | 'security' | 'import';
 
 export interface Section {
   name: SectionName;
@@ -45,6 +45,11 @@ export const SECTIONS: readonly Section[] = [
     ],
   },
   { name: 'security', label: 'Security', icon: ['M12 3.5 5 6v5.5c0 4.2 2.9 7.6 7 9 4.1-1.4 7-4.8 7-9V6z'] },
+  {
+    name: 'import',
+    label: 'Import',
+    icon: ['M12 3.5v11M7.5 10l4.5 4.5 4.5-4.5', 'M4.5 15.5v3a2 2 0 0 0 2 2h11a2 2 0 0 0 2-2v-3'],
+  },
 ];
 
 /**
