@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blocker, doneLine, importLabel, planLine, remap, sessionRange } from './importing';
+import { blocker, doneLine, importLabel, planLine, remap, sentence, sessionRange } from './importing';
 import type { ImportPreview } from '../bindings/ImportPreview';
 
 function preview(p: Partial<ImportPreview> = {}): ImportPreview {
@@ -51,5 +51,12 @@ describe('import screen words', () => {
   it('gives a field to one column only', () => {
     expect(remap(['client_name', 'ignore', 'notes'], 1, 'client_name')).toEqual(['ignore', 'client_name', 'notes']);
     expect(remap(['client_name', 'notes'], 1, 'ignore')).toEqual(['client_name', 'ignore']);
+  });
+});
+
+describe('core messages', () => {
+  it('become sentences', () => {
+    expect(sentence('the dates read both ways: choose')).toBe('The dates read both ways: choose.');
+    expect(sentence('Done?')).toBe('Done?');
   });
 });

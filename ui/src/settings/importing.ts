@@ -74,3 +74,10 @@ export function sessionRange(c: PreviewClient): string {
 export function remap(mapping: CsvField[], index: number, field: CsvField): CsvField[] {
   return mapping.map((f, i) => (i === index ? field : field !== 'ignore' && f === field ? 'ignore' : f));
 }
+
+/** A core message ("the dates in column …") as a sentence. */
+export function sentence(text: string): string {
+  const t = text.trim();
+  if (!t) return t;
+  return t[0].toUpperCase() + t.slice(1) + (/[.?!]$/.test(t) ? '' : '.');
+}
