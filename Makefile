@@ -16,6 +16,7 @@ bench:
 	cargo bench --bench search
 	cargo bench --bench report
 	cargo bench --bench encryption
+	cargo bench --bench import
 	@scripts/bench-app.sh
 
 lint:

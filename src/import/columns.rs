@@ -118,218 +118,61 @@ fn words(header: &str) -> String {
         .join(" ")
 }
 
+// One line per field: the table reads better than rustfmt's one word per line.
+#[rustfmt::skip]
 const EXACT: &[(CsvField, &[&str])] = &[
-    (
-        CsvField::ClientName,
-        &[
-            "client",
-            "client name",
-            "name",
-            "full name",
-            "coachee",
-            "coachee name",
-            "customer",
-            "customer name",
-            "contact",
-            "contact name",
-            "participant",
-            "client full name",
-            "attendee",
-            "attendee name",
-        ],
-    ),
-    (
-        CsvField::FirstName,
-        &[
-            "first name",
-            "firstname",
-            "given name",
-            "forename",
-            "client first name",
-        ],
-    ),
-    (
-        CsvField::LastName,
-        &[
-            "last name",
-            "lastname",
-            "surname",
-            "family name",
-            "client last name",
-        ],
-    ),
-    (
-        CsvField::Email,
-        &[
-            "email",
-            "e mail",
-            "email address",
-            "client email",
-            "mail",
-            "e mail address",
-        ],
-    ),
-    (
-        CsvField::Phone,
-        &[
-            "phone",
-            "phone number",
-            "mobile",
-            "telephone",
-            "tel",
-            "cell",
-            "client phone",
-        ],
-    ),
-    (
-        CsvField::Organisation,
-        &[
-            "organisation",
-            "organization",
-            "company",
-            "company name",
-            "employer",
-            "org",
-            "client company",
-            "client organisation",
-            "client organization",
-        ],
-    ),
-    (
-        CsvField::Role,
-        &["role", "title", "job title", "position", "client role"],
-    ),
+    (CsvField::ClientName, &[
+        "client", "client name", "name", "full name", "coachee", "coachee name", "customer",
+        "customer name", "contact", "contact name", "participant", "client full name", "attendee",
+        "attendee name",
+    ]),
+    (CsvField::FirstName, &[
+        "first name", "firstname", "given name", "forename", "client first name",
+    ]),
+    (CsvField::LastName, &["last name", "lastname", "surname", "family name", "client last name"]),
+    (CsvField::Email, &[
+        "email", "e mail", "email address", "client email", "mail", "e mail address",
+    ]),
+    (CsvField::Phone, &[
+        "phone", "phone number", "mobile", "telephone", "tel", "cell", "client phone",
+    ]),
+    (CsvField::Organisation, &[
+        "organisation", "organization", "company", "company name", "employer", "org",
+        "client company", "client organisation", "client organization",
+    ]),
+    (CsvField::Role, &["role", "title", "job title", "position", "client role"]),
     (CsvField::Tags, &["tags", "labels", "tag"]),
-    (
-        CsvField::Background,
-        &["background", "client notes", "about"],
-    ),
-    (
-        CsvField::SessionDate,
-        &[
-            "date",
-            "session date",
-            "appointment date",
-            "meeting date",
-            "start date",
-            "start",
-            "when",
-            "date time",
-            "session start",
-            "scheduled",
-            "scheduled for",
-            "appointment",
-            "session date time",
-            "held on",
-        ],
-    ),
-    (
-        CsvField::SessionTime,
-        &[
-            "time",
-            "start time",
-            "session time",
-            "appointment time",
-            "meeting time",
-        ],
-    ),
-    (
-        CsvField::Duration,
-        &[
-            "duration",
-            "length",
-            "minutes",
-            "mins",
-            "duration min",
-            "duration mins",
-            "duration minutes",
-            "session length",
-            "duration h",
-            "hours",
-        ],
-    ),
-    (
-        CsvField::Notes,
-        &[
-            "notes",
-            "note",
-            "session notes",
-            "summary",
-            "session summary",
-            "comments",
-            "description",
-            "shared notes",
-        ],
-    ),
-    (
-        CsvField::PrivateNotes,
-        &[
-            "private notes",
-            "coach notes",
-            "private",
-            "internal notes",
-            "coach only notes",
-            "coach private notes",
-            "private coach notes",
-        ],
-    ),
-    (
-        CsvField::Agenda,
-        &[
-            "agenda",
-            "topic",
-            "topics",
-            "focus",
-            "session topic",
-            "session focus",
-        ],
-    ),
-    (
-        CsvField::Takeaways,
-        &[
-            "takeaways",
-            "key takeaways",
-            "insights",
-            "outcomes",
-            "learnings",
-            "outcome",
-        ],
-    ),
-    (
-        CsvField::NextSteps,
-        &[
-            "next steps",
-            "action items",
-            "actions",
-            "homework",
-            "follow up",
-            "commitments",
-        ],
-    ),
-    (
-        CsvField::Status,
-        &[
-            "status",
-            "session status",
-            "attendance",
-            "appointment status",
-        ],
-    ),
-    (
-        CsvField::Format,
-        &["format", "session type", "type", "session format"],
-    ),
-    (
-        CsvField::Medium,
-        &[
-            "medium",
-            "location",
-            "mode",
-            "meeting type",
-            "channel",
-            "delivery",
-        ],
-    ),
+    (CsvField::Background, &["background", "client notes", "about"]),
+    (CsvField::SessionDate, &[
+        "date", "session date", "appointment date", "meeting date", "start date", "start", "when",
+        "date time", "session start", "scheduled", "scheduled for", "appointment",
+        "session date time", "held on",
+    ]),
+    (CsvField::SessionTime, &[
+        "time", "start time", "session time", "appointment time", "meeting time",
+    ]),
+    (CsvField::Duration, &[
+        "duration", "length", "minutes", "mins", "duration min", "duration mins",
+        "duration minutes", "session length", "duration h", "hours",
+    ]),
+    (CsvField::Notes, &[
+        "notes", "note", "session notes", "summary", "session summary", "comments", "description",
+        "shared notes",
+    ]),
+    (CsvField::PrivateNotes, &[
+        "private notes", "coach notes", "private", "internal notes", "coach only notes",
+        "coach private notes", "private coach notes",
+    ]),
+    (CsvField::Agenda, &["agenda", "topic", "topics", "focus", "session topic", "session focus"]),
+    (CsvField::Takeaways, &[
+        "takeaways", "key takeaways", "insights", "outcomes", "learnings", "outcome",
+    ]),
+    (CsvField::NextSteps, &[
+        "next steps", "action items", "actions", "homework", "follow up", "commitments",
+    ]),
+    (CsvField::Status, &["status", "session status", "attendance", "appointment status"]),
+    (CsvField::Format, &["format", "session type", "type", "session format"]),
+    (CsvField::Medium, &["medium", "location", "mode", "meeting type", "channel", "delivery"]),
 ];
 
 fn guess_one(header: &str) -> CsvField {

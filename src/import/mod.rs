@@ -14,6 +14,8 @@ mod columns;
 pub mod csv;
 mod csv_rows;
 pub mod dates;
+mod file_dates;
+mod folder;
 mod front_matter;
 mod matching;
 pub mod notes;
@@ -23,6 +25,7 @@ mod values;
 pub use columns::CsvField;
 pub use csv::{CsvOptions, CsvPreview};
 pub use dates::DateOrder;
+pub use folder::{Folder, Note};
 pub use notes::{ClientFrom, NotesOptions};
 
 use crate::model::{Client, ClientDetails, EngagementStatus, SessionDetails, Stage};

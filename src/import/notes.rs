@@ -6,9 +6,12 @@
 //! preview lists every file left out and why.
 
 use super::dates::{self, DateError, DateOrder, Evidence, When};
+use super::file_dates;
+use super::folder::{client_folder, stem};
+pub use super::folder::{Folder, Note, read_folder};
 use super::front_matter::{self, FrontMatter};
 use super::matching::{Existing, Match};
-use super::text::{decode, name_key};
+use super::text::name_key;
 use super::{ImportPreview, Imported, Plan, PlannedClient, Skipped, Zone, new_client, values};
 use crate::model::{Medium, SessionDetails, SessionFormat, SessionStatus, validate};
 use crate::store::Store;
@@ -41,80 +44,10 @@ pub struct NotesOptions {
     pub now: DateTime<Utc>,
 }
 
-/// A note read from the folder: its path below the folder (with `/`) and its text.
-pub struct Note {
-    pub path: String,
-    pub text: String,
-}
-
-/// The folder as read: the notes, and what was left out or could not be read.
-#[derive(Default)]
-pub struct Folder {
-    pub notes: Vec<Note>,
-    pub skipped: Vec<Skipped>,
-    pub unreadable: Vec<super::ImportProblem>,
-    pub notices: Vec<String>,
-}
-
 const CLIENT_KEYS: &[&str] = &["client", "coachee", "client_name"];
 const DATE_KEYS: &[&str] = &["date", "session_date", "start", "when", "datetime"];
 const TIME_KEYS: &[&str] = &["time", "start_time"];
 const DURATION_KEYS: &[&str] = &["duration_minutes", "duration", "length"];
-
-/// Reads every note below `dir` (sorted by path, so a plan is the same every time).
-pub fn read_folder(dir: &Path) -> Result<Folder> {
-    let mut folder = Folder::default();
-    walk(dir, "", &mut folder)?;
-    if folder.notes.is_empty() && folder.unreadable.is_empty() {
-        return Err(Error::invalid(
-            "folder",
-            format!("{} holds no Markdown (.md) notes", dir.display()),
-        ));
-    }
-    Ok(folder)
-}
-
-fn walk(dir: &Path, prefix: &str, folder: &mut Folder) -> Result<()> {
-    let mut entries: Vec<_> = std::fs::read_dir(dir)?.collect::<std::io::Result<_>>()?;
-    entries.sort_by_key(|e| e.file_name());
-    for entry in entries {
-        let name = entry.file_name().to_string_lossy().into_owned();
-        let path = format!("{prefix}{name}");
-        let kind = entry.file_type()?;
-        let skip = |folder: &mut Folder, why: &str| {
-            folder.skipped.push(Skipped {
-                what: path.clone(),
-                why: why.to_string(),
-            })
-        };
-        if name.starts_with('.') {
-            skip(folder, "hidden");
-        } else if kind.is_symlink() {
-            skip(folder, "a link: not followed");
-        } else if kind.is_dir() {
-            walk(&entry.path(), &format!("{path}/"), folder)?;
-        } else if !is_markdown(&name) {
-            skip(folder, "not a Markdown note (an attachment)");
-        } else if entry.metadata()?.len() > super::MAX_FILE_BYTES {
-            folder.unreadable.push(super::ImportProblem {
-                at: path,
-                message: "is too large for a note".to_string(),
-            });
-        } else {
-            let (text, notice) = decode(&std::fs::read(entry.path())?);
-            if let Some(n) = notice {
-                folder.notices.push(format!("{path}: {n}"));
-            }
-            folder.notes.push(Note { path, text });
-        }
-    }
-    Ok(())
-}
-
-fn is_markdown(name: &str) -> bool {
-    let lower = name.to_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
-}
 
 /// Reads the folder and plans against the practice: nothing is written.
 pub fn preview(conn: &Connection, dir: &Path, options: &NotesOptions) -> Result<ImportPreview> {
@@ -140,89 +73,6 @@ pub fn import_dir(store: &mut Store, dir: &Path, options: &NotesOptions) -> Resu
     import(store, &dir, options)
 }
 
-/// Folder names that group notes rather than name a client.
-fn is_generic(folder: &str) -> bool {
-    let w = folder.trim().to_lowercase();
-    let digits = w
-        .chars()
-        .all(|c| c.is_ascii_digit() || c == '-' || c == '_' || c == '.');
-    const WORDS: &[&str] = &[
-        "sessions",
-        "session notes",
-        "notes",
-        "meetings",
-        "meeting notes",
-        "coaching",
-        "coaching notes",
-        "clients",
-        "client notes",
-        "archive",
-        "archived",
-        "journal",
-        "daily",
-        "daily notes",
-        "inbox",
-        "people",
-        "calls",
-        "templates",
-        "1-1s",
-        "1on1s",
-        "one-on-ones",
-        "vault",
-        "q1",
-        "q2",
-        "q3",
-        "q4",
-    ];
-    const MONTHS: &[&str] = &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ];
-    digits
-        || WORDS.contains(&w.as_str())
-        || MONTHS
-            .iter()
-            .any(|m| *m == w || (w.len() >= 3 && m.starts_with(&w)))
-        || w.split_once(' ').is_some_and(|(n, m)| {
-            n.chars().all(|c| c.is_ascii_digit()) && MONTHS.iter().any(|x| x.starts_with(m))
-        })
-}
-
-/// The client folder of a note: the nearest folder above it that is not a year, a month or
-/// a word like "Sessions"; Coachbook's own export's ` (1a2b3c4d)` suffix is dropped.
-fn client_folder(path: &str) -> Option<String> {
-    let mut parts: Vec<&str> = path.split('/').collect();
-    parts.pop();
-    parts.into_iter().rev().find(|p| !is_generic(p)).map(|p| {
-        let p = p.trim();
-        match p.rsplit_once(" (") {
-            Some((name, id))
-                if id.len() == 9
-                    && id.ends_with(')')
-                    && id[..8].chars().all(|c| c.is_ascii_hexdigit()) =>
-            {
-                name.to_string()
-            }
-            _ => p.to_string(),
-        }
-    })
-}
-
-fn stem(path: &str) -> &str {
-    let name = path.rsplit('/').next().unwrap_or(path);
-    name.rsplit_once('.').map_or(name, |(s, _)| s)
-}
-
 /// The note's date: the front matter's, else the file name's. `Err` names the place.
 fn date_of(
     note: &Note,
@@ -233,13 +83,13 @@ fn date_of(
         let at = format!("{}, front matter {key:?}", note.path);
         return Some(dates::parse(value, order).map_err(|e| (at, e)));
     }
-    dates::in_file_name(stem(&note.path), order).map(|r| r.map_err(|e| (note.path.clone(), e)))
+    file_dates::in_file_name(stem(&note.path), order).map(|r| r.map_err(|e| (note.path.clone(), e)))
 }
 
 fn evidence_of(note: &Note, fm: &FrontMatter) -> Option<Evidence> {
     match fm.get(DATE_KEYS) {
         Some((_, value)) => dates::evidence(value),
-        None => dates::file_name_evidence(stem(&note.path)),
+        None => file_dates::file_name_evidence(stem(&note.path)),
     }
 }
 
@@ -477,23 +327,4 @@ pub fn plan(conn: &Connection, folder: &Folder, options: &NotesOptions) -> Resul
     }
     plan.clients = groups.into_iter().map(|g| g.planned).collect();
     Ok(plan)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_client_is_the_nearest_folder_that_names_someone() {
-        assert_eq!(
-            client_folder("Clients/Ana Souza/2026/03 March/2026-03-14.md").as_deref(),
-            Some("Ana Souza")
-        );
-        assert_eq!(
-            client_folder("Ana Souza (1a2b3c4d)/2026-03-14 1000 abcdef12.md").as_deref(),
-            Some("Ana Souza")
-        );
-        assert_eq!(client_folder("Sessions/2026-03-14.md"), None);
-        assert_eq!(client_folder("2026-03-14.md"), None);
-    }
 }
