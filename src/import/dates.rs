@@ -241,9 +241,8 @@ pub fn parse(text: &str, order: Option<DateOrder>) -> Result<When, DateError> {
             if let Some(d) = iso(one) {
                 d
             } else if let Some((a, b, y, sep)) = numeric(one) {
-                let order = if sep == '.' {
-                    DateOrder::DayFirst
-                } else if a > 12 && b <= 12 {
+                // Dotted dates are day-first wherever they are written; 31/12 can only be.
+                let order = if sep == '.' || (a > 12 && b <= 12) {
                     DateOrder::DayFirst
                 } else if (b > 12 && a <= 12) || a == b {
                     DateOrder::MonthFirst

@@ -7,8 +7,8 @@
 
 use super::dates::{self, DateError, DateOrder, Evidence, When};
 use super::file_dates;
-use super::folder::{client_folder, stem};
 pub use super::folder::{Folder, Note, read_folder};
+use super::folder::{client_folder, stem};
 use super::front_matter::{self, FrontMatter};
 use super::matching::{Existing, Match};
 use super::text::name_key;
